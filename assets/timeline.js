@@ -1,0 +1,61 @@
+/* Pure-UI behaviour of the explorer, run in the browser: no server round trip. */
+(function () {
+  "use strict";
+  var noUpdate = function () { return window.dash_clientside.no_update; };
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    timeline: {
+      /* The selected event id, from a chart click, a table row, a related link or Close. */
+      select: function (clickData) {
+        var context = window.dash_clientside.callback_context;
+        var trigger = context.triggered_id;
+        var value = context.triggered.length ? context.triggered[0].value : null;
+        if (!value) { return noUpdate(); }
+        if (trigger === "timeline") {
+          var point = clickData && clickData.points && clickData.points[0];
+          return point && point.customdata ? point.customdata[0] : noUpdate();
+        }
+        if (trigger && trigger.type === "close") { return null; }
+        return trigger && trigger.id ? trigger.id : noUpdate();
+      },
+
+      /* Toggle the chronology's sort: a new column sorts ascending, the same one flips. */
+      sort: function (clicks, current) {
+        var context = window.dash_clientside.callback_context;
+        var trigger = context.triggered_id;
+        var value = context.triggered.length ? context.triggered[0].value : null;
+        if (!value || !trigger) { return noUpdate(); }
+        var same = current && current.key === trigger.key;
+        return { key: trigger.key, descending: same ? !current.descending : false };
+      },
+
+      /* Back to the default view: every domain, no actor, no period, no search, no selection. */
+      reset: function (clicks, domainOptions) {
+        if (!clicks) { return Array(6).fill(noUpdate()); }
+        var all = (domainOptions || []).map(function (option) { return option.value; });
+        return [all, [], "", "", "", null];
+      },
+
+      /* Keep the address bar in step with the view without reloading or adding history. */
+      replaceUrl: function (query) {
+        if (typeof query !== "string") { return; }
+        var target = window.location.pathname + query + window.location.hash;
+        if (target !== window.location.pathname + window.location.search + window.location.hash) {
+          window.history.replaceState(window.history.state, "", target);
+        }
+      }
+    }
+  });
+
+  /* Arrow keys move between the chronology's rows; Home/End jump to the first and last. */
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (!target.classList || !target.classList.contains("row-select")) { return; }
+    var buttons = Array.prototype.slice.call(document.querySelectorAll("#chronology .row-select"));
+    var index = buttons.indexOf(target);
+    var next = {ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: buttons.length - 1}[event.key];
+    if (next === undefined || !buttons[next]) { return; }
+    event.preventDefault();
+    buttons[next].focus();
+  });
+})();

@@ -1,0 +1,34 @@
+"""The app factory: gunicorn runs `dashboard.app:create_app()`; nothing is built at import."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from dash import Dash
+
+from .callbacks import register_callbacks
+from .catalog import Catalog
+from .layout import explorer_layout
+from .loader import load_dataset
+from .security import install_security
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+
+
+def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
+    """Load and validate the events (refusing to start on any problem) and build the Dash app."""
+    catalog = Catalog(load_dataset(paths))
+    app = Dash(
+        __name__,
+        title=catalog.dataset.title,
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        compress=True,
+        update_title=None,
+    )
+    app.layout = explorer_layout(catalog)
+    register_callbacks(app, lambda: catalog)
+    install_security(app)
+    return app

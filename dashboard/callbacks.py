@@ -1,0 +1,129 @@
+"""Thin callbacks: widget values in, one pure view computation, components out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
+
+from . import layout as ids
+from .catalog import Catalog, Sort
+from .components import (
+    RELATED,
+    ROW,
+    actor_options,
+    chronology_table,
+    domain_options,
+    event_detail,
+    summary_text,
+)
+from .filters import parse_view, view_from_values
+
+VIEW_OUTPUTS = [
+    Output(ids.DOMAINS, "value"),
+    Output(ids.ACTORS, "value"),
+    Output(ids.FROM, "value"),
+    Output(ids.TO, "value"),
+    Output(ids.SEARCH, "value"),
+    Output(ids.SELECTED, "data"),
+    Output(ids.DOMAINS, "options"),
+    Output(ids.ACTORS, "options"),
+    Output(ids.TIMELINE, "figure"),
+    Output(ids.SUMMARY, "children"),
+    Output(ids.TABLE, "children"),
+    Output(ids.DETAIL, "children"),
+    Output(ids.NOTICES, "children"),
+    Output(ids.QUERY, "data"),
+]
+VIEW_INPUTS = [
+    Input(ids.URL, "search"),
+    Input(ids.DOMAINS, "value"),
+    Input(ids.ACTORS, "value"),
+    Input(ids.FROM, "value"),
+    Input(ids.TO, "value"),
+    Input(ids.SEARCH, "value"),
+    Input(ids.SELECTED, "data"),
+    Input(ids.SORT, "data"),
+]
+
+
+def notice_list(notices: tuple[str, ...]) -> list:
+    """Ignored URL or filter values, said plainly."""
+    return [html.P(notice, className="notice") for notice in notices]
+
+
+def make_update_view(get_catalog: Callable[[], Catalog]):
+    """The explorer's one server callback: restores the URL view on load, else reads the widgets."""
+
+    def update_view(search, domains, actors, start, end, query, selected, sort):
+        catalog = get_catalog()
+        dataset = catalog.dataset
+        if ctx.triggered_id in (None, ids.URL):
+            parsed = parse_view(search if isinstance(search, str) else "", dataset)
+            state = parsed.state
+            controls = [
+                [d.id for d in dataset.domains] if state.domains is None else list(state.domains),
+                list(state.actors),
+                state.start.iso() if state.start else "",
+                state.end.iso() if state.end else "",
+                state.query,
+                state.event,
+            ]
+        else:
+            parsed = view_from_values(
+                dataset, domains=domains, actors=actors, start=start, end=end, query=query, event=selected
+            )
+            controls = [no_update] * 6
+        view = catalog.view(parsed.state, Sort.from_value(sort))
+        labels = {d.id: d.label for d in dataset.domains}
+        return [
+            *controls,
+            domain_options(dataset, view.domain_counts),
+            actor_options(dataset, view.actor_counts),
+            view.figure,
+            summary_text(view),
+            chronology_table(view, Sort.from_value(sort), labels),
+            event_detail(view.selected, dataset),
+            notice_list(parsed.notices),
+            parsed.state.to_query(),
+        ]
+
+    return update_view
+
+
+def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
+    """Wire the explorer: one server round trip per change, pure UI in the browser."""
+    app.callback(VIEW_OUTPUTS, VIEW_INPUTS)(make_update_view(get_catalog))
+    app.clientside_callback(
+        ClientsideFunction("timeline", "select"),
+        Output(ids.SELECTED, "data", allow_duplicate=True),
+        Input(ids.TIMELINE, "clickData"),
+        Input({"type": ROW, "id": ALL}, "n_clicks"),
+        Input({"type": RELATED, "id": ALL}, "n_clicks"),
+        Input({"type": "close", "id": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "sort"),
+        Output(ids.SORT, "data"),
+        Input({"type": "sort", "key": ALL}, "n_clicks"),
+        State(ids.SORT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "reset"),
+        Output(ids.DOMAINS, "value", allow_duplicate=True),
+        Output(ids.ACTORS, "value", allow_duplicate=True),
+        Output(ids.FROM, "value", allow_duplicate=True),
+        Output(ids.TO, "value", allow_duplicate=True),
+        Output(ids.SEARCH, "value", allow_duplicate=True),
+        Output(ids.SELECTED, "data", allow_duplicate=True),
+        Input(ids.RESET, "n_clicks"),
+        State(ids.DOMAINS, "options"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "replaceUrl"),
+        Input(ids.QUERY, "data"),
+        prevent_initial_call=True,
+    )

@@ -1,0 +1,181 @@
+"""Dash components built from data: filter options, the chronology table, the event detail."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from .catalog import TABLE_LIMIT, Sort, View
+from .figures import domain_colors
+from .frame import date_label
+from .model import Dataset, Event
+
+ROW = "row"
+RELATED = "related"
+SORT_COLUMNS = (("date", "Date"), ("title", "Event"), ("importance", "Importance"))
+IMPORTANCE = {1: "minor", 2: "notable", 3: "landmark"}
+
+
+def domain_options(dataset: Dataset, counts: dict[str, int]) -> list[dict]:
+    """Checklist options for the domains, each with its count and colour swatch."""
+    colors = domain_colors(dataset.domains)
+    return [
+        {
+            "label": html.Span(
+                [
+                    html.Span(className="swatch", style={"background": colors[domain.id]}),
+                    f"{domain.label} ",
+                    html.Span(f"({counts.get(domain.id, 0)})", className="count"),
+                ]
+            ),
+            "value": domain.id,
+        }
+        for domain in dataset.domains
+    ]
+
+
+def actor_options(dataset: Dataset, counts: dict[str, int]) -> list[dict]:
+    """Checklist options for the actors, with counts."""
+    return [
+        {
+            "label": html.Span([f"{actor} ", html.Span(f"({counts.get(actor, 0)})", className="count")]),
+            "value": actor,
+        }
+        for actor in dataset.actors
+    ]
+
+
+def summary_text(view: View) -> str:
+    if view.count == 0:
+        return f"No events match these filters (0 of {view.total}). Remove a filter or clear the search."
+    if view.count == view.total:
+        return f"Showing all {view.total} events."
+    return f"Showing {view.count} of {view.total} events."
+
+
+def _sort_header(key: str, label: str, sort: Sort) -> html.Th:
+    active = sort.key == key
+    direction = "descending" if sort.descending else "ascending"
+    arrow = ("▼" if sort.descending else "▲") if active else "↕"
+    return html.Th(
+        html.Button(
+            [label, html.Span(f" {arrow}", **{"aria-hidden": "true"})],
+            id={"type": "sort", "key": key},
+            className="sort",
+            title=f"Sort by {label.lower()}",
+        ),
+        scope="col",
+        **{"aria-sort": direction if active else "none"},
+    )
+
+
+def chronology_table(view: View, sort: Sort, labels: dict[str, str]) -> list:
+    """The filtered events as an accessible table; each title is a button that selects it."""
+    rows: pd.DataFrame = view.rows.head(TABLE_LIMIT)
+    selected = view.state.event
+    body = [
+        html.Tr(
+            [
+                html.Td(row.date_label, className="date"),
+                html.Td(
+                    html.Button(
+                        row.title,
+                        id={"type": ROW, "id": row.id},
+                        className="row-select",
+                        **({"aria-current": "true"} if row.id == selected else {}),
+                    )
+                ),
+                html.Td(IMPORTANCE[row.importance], className="importance"),
+                html.Td(", ".join(labels.get(d, d) for d in row.domains), className="domains"),
+                html.Td(", ".join(row.actors), className="actors"),
+            ],
+            className="selected" if row.id == selected else None,
+            **{"data-event": row.id},
+        )
+        for row in rows.itertuples()
+    ]
+    head = html.Thead(
+        html.Tr(
+            [
+                *(_sort_header(key, label, sort) for key, label in SORT_COLUMNS[:1]),
+                _sort_header("title", "Event", sort),
+                _sort_header("importance", "Importance", sort),
+                html.Th("Domains", scope="col"),
+                html.Th("Actors", scope="col"),
+            ]
+        )
+    )
+    caption = html.Caption(
+        summary_text(view)
+        + (f" The table lists the first {TABLE_LIMIT}." if view.count > TABLE_LIMIT else "")
+    )
+    return [caption, head, html.Tbody(body)]
+
+
+def _source_item(source) -> html.Li:
+    parts: list = [html.Strong(source.outlet)]
+    if source.title:
+        parts += [", ", html.Cite(source.title)]
+    if source.date:
+        parts += [f", {source.date.label()}"]
+    if source.url:
+        parts += [" — ", html.A("link", href=source.url, target="_blank", rel="noopener noreferrer")]
+    if source.quote:
+        parts.append(html.Blockquote(f"“{source.quote}”"))
+    return html.Li(parts)
+
+
+def event_detail(event: Event | None, dataset: Dataset) -> list:
+    """The selected event's sourced detail, or a hint when nothing is selected."""
+    if event is None:
+        return [
+            html.P("Select an event on the chart or in the chronology to read its sources.", className="hint")
+        ]
+    labels = {d.id: d.label for d in dataset.domains}
+    facts = [
+        ("Date", date_label(event)),
+        ("Domains", ", ".join(labels[d] for d in event.domains)),
+        ("Actors", ", ".join(event.actors)),
+    ]
+    if event.people:
+        facts.append(("People", ", ".join(event.people)))
+    if event.tags:
+        facts.append(("Tags", ", ".join(event.tags)))
+    facts.append(("Importance", IMPORTANCE[event.importance]))
+    related = [dataset.event(event_id) for event_id in event.related]
+    children = [
+        html.Div(
+            [
+                html.H2(event.title, id="detail-title", tabIndex="-1"),
+                html.Button(
+                    "Close", id={"type": "close", "id": "detail"}, className="close", title="Close the detail"
+                ),
+            ],
+            className="detail-head",
+        ),
+        html.Dl(
+            [item for name, value in facts for item in (html.Dt(name), html.Dd(value))], className="facts"
+        ),
+        dcc.Markdown(event.summary, className="summary", link_target="_blank"),
+        html.H3("Sources"),
+        html.Ol([_source_item(source) for source in event.sources], className="sources"),
+    ]
+    if related:
+        children += [
+            html.H3("Related events"),
+            html.Ul(
+                [
+                    html.Li(
+                        html.Button(
+                            f"{date_label(other)}: {other.title}",
+                            id={"type": RELATED, "id": other.id},
+                            className="link-button",
+                        )
+                    )
+                    for other in related
+                    if other is not None
+                ],
+                className="related",
+            ),
+        ]
+    return children

@@ -1,0 +1,185 @@
+"""The view state (filters and selection), its URL form, and the events it shows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from urllib.parse import parse_qsl, urlencode
+
+import pandas as pd
+
+from .dates import PartialDate, parse_partial_date
+from .model import Dataset
+
+MAX_QUERY_CHARS = 200
+VIEW_KEYS = ("domains", "actors", "from", "to", "q", "event")
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What the reader is looking at.
+
+    `domains=None` shows every domain (an empty tuple, none); empty `actors` means any actor.
+    """
+
+    domains: tuple[str, ...] | None = None
+    actors: tuple[str, ...] = ()
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    query: str = ""
+    event: str | None = None
+
+    def to_params(self) -> dict[str, str]:
+        """The URL parameters for this view, omitting defaults."""
+        params = {
+            "domains": None if self.domains is None else ",".join(self.domains),
+            "actors": ",".join(self.actors),
+            "from": self.start.iso() if self.start else "",
+            "to": self.end.iso() if self.end else "",
+            "q": self.query,
+            "event": self.event or "",
+        }
+        return {key: value for key, value in params.items() if value or (key == "domains" and value == "")}
+
+    def to_query(self) -> str:
+        """The query string ('?domains=...') for this view, or '' for the default view."""
+        params = self.to_params()
+        return "?" + urlencode(params, safe=",:") if params else ""
+
+    def with_selection(self, event_id: str | None) -> ViewState:
+        return replace(self, event=event_id)
+
+
+@dataclass(frozen=True)
+class ParsedView:
+    """A view read from a URL, with a notice for every value that was ignored."""
+
+    state: ViewState
+    notices: tuple[str, ...] = field(default=())
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _known(values: list[str], allowed: list[str], what: str, notices: list[str]) -> tuple[str, ...]:
+    by_fold = {name.casefold(): name for name in allowed}
+    kept = []
+    for value in values:
+        name = by_fold.get(value.casefold())
+        if name is None:
+            notices.append(f"Unknown {what} '{value[:40]}' ignored.")
+        elif name not in kept:
+            kept.append(name)
+    return tuple(kept)
+
+
+def _date(value: str, key: str, notices: list[str]) -> PartialDate | None:
+    try:
+        return parse_partial_date(value) if value else None
+    except ValueError:
+        notices.append(f"'{key}={value[:40]}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored.")
+        return None
+
+
+def parse_view(query: str, dataset: Dataset, extra_keys: tuple[str, ...] = ()) -> ParsedView:
+    """Read a view from a query string, ignoring (with a notice) what does not fit the dataset."""
+    params: dict[str, str] = {}
+    notices: list[str] = []
+    for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=True):
+        if key in VIEW_KEYS:
+            params[key] = value
+        elif key not in extra_keys and not key.startswith("utm_"):
+            notices.append(f"Unknown parameter '{key[:40]}' ignored.")
+    lists = {key: _split(params[key]) if key in params else None for key in ("domains", "actors")}
+    parsed = view_from_values(
+        dataset,
+        domains=lists["domains"],
+        actors=lists["actors"],
+        start=params.get("from", ""),
+        end=params.get("to", ""),
+        query=params.get("q", ""),
+        event=params.get("event"),
+    )
+    return ParsedView(parsed.state, tuple(notices) + parsed.notices)
+
+
+def view_from_values(
+    dataset: Dataset,
+    *,
+    domains: object = None,
+    actors: object = None,
+    start: object = "",
+    end: object = "",
+    query: object = "",
+    event: object = None,
+) -> ParsedView:
+    """Build a view from untrusted values (URL or widgets): anything that does not fit is dropped.
+
+    `domains=None` means every domain; a list keeps only the known ids in it.
+    """
+    notices: list[str] = []
+    all_domains = [d.id for d in dataset.domains]
+    chosen = _known(_strings(domains), all_domains, "domain", notices) if domains is not None else None
+    if chosen is not None and (set(chosen) == set(all_domains) or (not chosen and _strings(domains))):
+        chosen = None  # every domain, or only unknown ones (already noticed): no domain filter
+    start_date = _date(_text(start), "from", notices)
+    end_date = _date(_text(end), "to", notices)
+    if start_date and end_date and end_date.last_day() < start_date.first_day():
+        notices.append(f"'from={start_date}' is after 'to={end_date}'; the period was ignored.")
+        start_date = end_date = None
+    query_text = _text(query).strip()
+    if len(query_text) > MAX_QUERY_CHARS:
+        notices.append(f"The search text was cut to {MAX_QUERY_CHARS} characters.")
+        query_text = query_text[:MAX_QUERY_CHARS]
+    event_id = _text(event) or None
+    if event_id is not None and dataset.event(event_id) is None:
+        notices.append(f"Unknown event '{event_id[:40]}' ignored.")
+        event_id = None
+    state = ViewState(
+        domains=chosen,
+        actors=_known(_strings(actors), dataset.actors, "actor", notices),
+        start=start_date,
+        end=end_date,
+        query=query_text,
+        event=event_id,
+    )
+    return ParsedView(state, tuple(notices))
+
+
+def _strings(value: object) -> list[str]:
+    if not isinstance(value, list | tuple):
+        return []
+    return [item for item in value if isinstance(item, str)]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _any_in(column: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+    chosen = set(wanted)
+    return column.map(lambda values: not chosen.isdisjoint(values))
+
+
+def filter_events(frame: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """The rows of `frame` that the view's filters keep (the selection does not filter)."""
+    mask = pd.Series(True, index=frame.index)
+    if state.domains is not None:
+        mask &= _any_in(frame["domains"], state.domains)
+    if state.actors:
+        mask &= _any_in(frame["actors"], state.actors)
+    if state.start:
+        mask &= frame["last_day"] >= pd.Timestamp(state.start.first_day())
+    if state.end:
+        mask &= frame["start"] <= pd.Timestamp(state.end.last_day())
+    for word in state.query.casefold().split():
+        mask &= frame["search_text"].str.contains(r"(?<!\w)" + re.escape(word), regex=True)
+    return frame[mask]
+
+
+def facet_counts(frame: pd.DataFrame, state: ViewState) -> tuple[dict[str, int], dict[str, int]]:
+    """Events per domain and per actor, each counted under every filter but its own."""
+    by_domain = filter_events(frame, replace(state, domains=None))["domains"].explode().value_counts()
+    by_actor = filter_events(frame, replace(state, actors=()))["actors"].explode().value_counts()
+    return by_domain.to_dict(), by_actor.to_dict()

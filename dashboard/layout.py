@@ -1,0 +1,183 @@
+"""Component ids and the explorer page layout."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from .catalog import Catalog
+from .model import Dataset
+
+URL = "url"
+NOTICES = "notices"
+DOMAINS = "filter-domains"
+ACTORS = "filter-actors"
+FROM = "filter-from"
+TO = "filter-to"
+SEARCH = "filter-search"
+RESET = "filter-reset"
+SUMMARY = "result-summary"
+TIMELINE = "timeline"
+DETAIL = "detail"
+TABLE = "chronology"
+SELECTED = "selected-event"
+SORT = "table-sort"
+QUERY = "view-query"
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
+}
+
+
+def _period(dataset: Dataset) -> str:
+    first = dataset.events[0].date.year
+    last = max((event.end or event.date) for event in dataset.events).year
+    return f"{first}–{last}" if first != last else str(first)
+
+
+def header(dataset: Dataset) -> html.Header:
+    """Dataset title, description, counts, period and the source document."""
+    meta: list = [f"{len(dataset.events)} events · {_period(dataset)}"]
+    doc = dataset.source_document
+    if doc:
+        label = " — ".join(part for part in (doc.title, doc.outlet) if part)
+        if doc.date:
+            label += f" ({doc.date.label()})"
+        link = html.A(label, href=doc.url, rel="noopener noreferrer") if doc.url else html.Cite(label)
+        meta += [" · Source: ", link]
+    return html.Header(
+        [
+            html.H1(dataset.title),
+            html.P(dataset.description, className="description"),
+            html.P(meta, className="meta"),
+        ],
+        className="masthead",
+    )
+
+
+def _filters(dataset: Dataset) -> html.Aside:
+    date_hint = "YYYY, YYYY-MM or YYYY-MM-DD"
+    return html.Aside(
+        [
+            html.H2("Filters", className="visually-hidden"),
+            html.Label("Search", htmlFor=SEARCH, className="field-label"),
+            dcc.Input(
+                id=SEARCH,
+                type="search",
+                debounce=0.3,
+                placeholder="e.g. WHA, submarine, Kono",
+                maxLength=200,
+                autoComplete="off",
+                className="text-input",
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("Domains"),
+                    dcc.Checklist(
+                        id=DOMAINS, value=[d.id for d in dataset.domains], options=[], className="checklist"
+                    ),
+                ]
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("Period"),
+                    html.Div(
+                        [
+                            html.Label("From", htmlFor=FROM),
+                            dcc.Input(
+                                id=FROM,
+                                type="text",
+                                debounce=True,
+                                placeholder="e.g. 2009",
+                                maxLength=10,
+                                className="text-input",
+                            ),
+                        ],
+                        className="period",
+                    ),
+                    html.Div(
+                        [
+                            html.Label("To", htmlFor=TO),
+                            dcc.Input(
+                                id=TO,
+                                type="text",
+                                debounce=True,
+                                placeholder="e.g. 2019-05",
+                                maxLength=10,
+                                className="text-input",
+                            ),
+                        ],
+                        className="period",
+                    ),
+                    html.Small(date_hint, className="hint"),
+                ]
+            ),
+            html.Fieldset(
+                [html.Legend("Actors"), dcc.Checklist(id=ACTORS, value=[], options=[], className="checklist")]
+            ),
+            html.Button("Reset filters", id=RESET, className="button secondary"),
+        ],
+        className="filters",
+        **{"aria-label": "Filters"},
+    )
+
+
+def explorer_layout(catalog: Catalog) -> html.Div:
+    """The explorer: header, filters, the timeline, the selected event, the chronology."""
+    dataset = catalog.dataset
+    return html.Div(
+        [
+            dcc.Location(id=URL, refresh=False),
+            dcc.Store(id=SELECTED),
+            dcc.Store(id=SORT, data={"key": "date", "descending": False}),
+            dcc.Store(id=QUERY),
+            html.A("Skip to the chronology", href="#chronology-section", className="skip-link"),
+            header(dataset),
+            html.Div(id=NOTICES, role="status", className="notices"),
+            html.Main(
+                [
+                    _filters(dataset),
+                    html.Div(
+                        [
+                            html.P(id=SUMMARY, className="summary-line", **{"aria-live": "polite"}),
+                            html.Figure(
+                                dcc.Graph(
+                                    id=TIMELINE,
+                                    config=GRAPH_CONFIG,
+                                    className="timeline",
+                                    figure={"data": [], "layout": {"height": 380}},
+                                ),
+                                className="chart",
+                                **{
+                                    "aria-label": "Timeline chart; the chronology below lists the same events"
+                                },
+                            ),
+                            html.Section(
+                                id=DETAIL,
+                                className="detail",
+                                **{"aria-live": "polite", "aria-label": "Selected event"},
+                            ),
+                            html.Section(
+                                [
+                                    html.H2("Chronology"),
+                                    html.Div(
+                                        html.Table(id=TABLE, className="chronology"), className="table-wrap"
+                                    ),
+                                ],
+                                id="chronology-section",
+                            ),
+                        ],
+                        className="results",
+                    ),
+                ],
+                className="explorer",
+            ),
+            html.Footer(
+                html.P("Every event cites its sources; select one to read them."), className="footer"
+            ),
+        ],
+        className="page",
+    )

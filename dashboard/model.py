@@ -1,0 +1,156 @@
+"""The event-file schema as immutable pydantic models: the public contract of the data."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from .dates import PartialDate, parse_partial_date
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--")
+
+DEFAULT_DOMAINS = (
+    {"id": "diplomatic", "label": "Diplomatic", "color": "#0072B2"},
+    {"id": "economic", "label": "Economic", "color": "#E69F00"},
+    {"id": "military", "label": "Military", "color": "#009E73"},
+)
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise ValueError(f"'{value}' is not an http(s) link; only http:// and https:// URLs are allowed")
+    return value
+
+
+def _no_raw_html(value: str) -> str:
+    if _RAW_HTML.search(value):
+        raise ValueError("raw HTML is not allowed; use Markdown (e.g. **bold**, [text](https://...))")
+    return value
+
+
+def _has_entries(value: object) -> object:
+    if isinstance(value, list | tuple) and not value:
+        raise ValueError("needs at least one entry")
+    return value
+
+
+NonEmpty = BeforeValidator(_has_entries)
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG)]
+Url = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=r"^https?://"),
+    AfterValidator(_http_url),
+]
+Markdown = Annotated[Text, AfterValidator(_no_raw_html)]
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(parse_partial_date),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer"}],
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD: the precision the source supports",
+        }
+    ),
+]
+Names = tuple[Text, ...]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Source(_Frozen):
+    """Where a fact comes from."""
+
+    outlet: Text
+    title: Text | None = None
+    date: Date | None = None
+    url: Url | None = None
+    quote: Text | None = None
+
+
+class Domain(_Frozen):
+    """One lane of the timeline, with its label and colour."""
+
+    id: Slug
+    label: Text
+    color: Annotated[str, StringConstraints(strict=True, pattern=r"^#[0-9A-Fa-f]{6}$")] | None = None
+
+
+class SourceDocument(_Frozen):
+    """The document a dataset was curated from."""
+
+    title: Text
+    outlet: Text | None = None
+    date: Date | None = None
+    url: Url | None = None
+
+
+class Event(_Frozen):
+    """One dated event (a point) or period (a span, when it has an end)."""
+
+    id: Slug
+    date: Date
+    end: Date | None = None
+    title: Annotated[Text, StringConstraints(max_length=120)]
+    summary: Markdown
+    domains: Annotated[Names, NonEmpty]
+    actors: Annotated[Names, NonEmpty]
+    people: Names = ()
+    tags: Names = ()
+    importance: Annotated[int, Field(strict=True, ge=1, le=3)]
+    sources: Annotated[tuple[Source, ...], NonEmpty]
+    related: tuple[Slug, ...] = ()
+
+    @property
+    def is_span(self) -> bool:
+        return self.end is not None
+
+
+class Dataset(_Frozen):
+    """A validated event file: its metadata, domain vocabulary and events in date order."""
+
+    title: Text
+    description: Text
+    source_document: SourceDocument | None = None
+    domains: Annotated[tuple[Domain, ...], NonEmpty] = tuple(Domain(**domain) for domain in DEFAULT_DOMAINS)
+    events: Annotated[tuple[Event, ...], NonEmpty]
+
+    _by_id: dict[str, Event] = PrivateAttr(default_factory=dict)
+    _actors: list[str] = PrivateAttr(default_factory=list)
+
+    def model_post_init(self, context: object, /) -> None:
+        self._by_id.update((event.id, event) for event in self.events)
+        names = {actor for event in self.events for actor in event.actors}
+        self._actors[:] = sorted(names, key=str.casefold)
+
+    @property
+    def actors(self) -> list[str]:
+        """Every actor named in the events, sorted."""
+        return list(self._actors)
+
+    def event(self, event_id: str) -> Event | None:
+        """The event with this id, if any."""
+        return self._by_id.get(event_id)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of an event file (events/schema.json is this, for editors)."""
+    schema = Dataset.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Timeline event file"} | {
+        key: value for key, value in schema.items() if key != "title"
+    }

@@ -1,0 +1,163 @@
+"""Read one YAML event file safely, keeping the node tree so errors can name a line.
+
+PyYAML alone silently keeps the last of duplicate keys, expands aliases (billion laughs),
+turns 2019-02-30 into a bare ValueError and reads dates as `date` objects. This reader
+refuses the first two, keeps every date as the text written, and reports with positions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from .problems import EventFileError, Problem
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+EMPTY_FILE = "the file is empty; it needs title, description and events"
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _EventLoader(_Loader):
+    """A safe loader that records duplicate keys and keeps timestamps as text."""
+
+    def __init__(self, stream, display_name: str):
+        super().__init__(stream)
+        self.display_name = display_name
+        self.problems: list[Problem] = []
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[object, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | float | bool | None):
+                continue
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.problems.append(
+                    _at(
+                        self.display_name,
+                        key_node,
+                        f"duplicate key '{key}' (first at line {first}); "
+                        "YAML would silently keep only the last, so remove one",
+                    )
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node):
+        return self.construct_scalar(node)
+
+
+_EventLoader.add_constructor("tag:yaml.org,2002:timestamp", _EventLoader.construct_yaml_timestamp)
+
+
+def _at(file: str, node_or_mark, message: str, **extra) -> Problem:
+    mark = getattr(node_or_mark, "start_mark", node_or_mark)
+    return Problem(file, mark.line + 1, mark.column + 1, message, **extra)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8"
+        raise EventFileError([Problem(name, line, column, message)]) from None
+
+
+def _anchor_problems(text: str, name: str) -> list[Problem]:
+    """Find anchors and aliases, which event files must not use (one problem per name)."""
+    problems: dict[str, Problem] = {}
+    uses: dict[str, int] = {}
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            uses[event.anchor] = uses.get(event.anchor, 0) + 1
+            problems.setdefault("*" + event.anchor, _at(name, event, ""))
+        elif getattr(event, "anchor", None):
+            problems.setdefault("&" + event.anchor, _at(name, event, ""))
+    for key, problem in problems.items():
+        if key.startswith("*"):
+            count = uses[key[1:]]
+            message = (
+                f"alias '{key}' (used {count} time{'s' * (count != 1)}) is not allowed; write the value out"
+            )
+        else:
+            message = f"anchor '{key}' is not allowed; remove it (aliases could expand without bound)"
+        problems[key] = replace(problem, message=message)
+    return list(problems.values())
+
+
+def read_yaml(path: Path, display_name: str | None = None) -> tuple[object, yaml.Node, list[Problem]]:
+    """The file's data, its root node and its duplicate keys; raise EventFileError if unreadable."""
+    name = display_name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise EventFileError(
+                [Problem(name, 1, 1, f"file is {size:,} bytes, over the {limit} MiB limit; split it")]
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise EventFileError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+    text = _decode(raw, name)
+    if not text.strip():
+        raise EventFileError([Problem(name, 1, 1, EMPTY_FILE)])
+    try:
+        if "&" in text or "*" in text:
+            problems = _anchor_problems(text, name)
+            if problems:
+                raise EventFileError(problems)
+        loader = _EventLoader(text, name)
+        try:
+            root = loader.get_single_node()
+            if root is None:
+                raise EventFileError([Problem(name, 1, 1, EMPTY_FILE)])
+            data = loader.construct_document(root)
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = f"YAML syntax error: {exc.problem or exc.context}"
+        if exc.context and exc.problem:
+            message += f" ({exc.context})"
+        raise EventFileError([_at(name, mark, message)]) from None
+    except yaml.YAMLError as exc:
+        raise EventFileError([Problem(name, 1, 1, f"YAML error: {exc}")]) from None
+    except RecursionError:
+        raise EventFileError(
+            [Problem(name, 1, 1, "the file is nested too deeply to be an event file")]
+        ) from None
+    return data, root, loader.problems
+
+
+def node_at(root: yaml.Node, path: tuple) -> tuple[yaml.Node, bool]:
+    """The node at a data path (keys and indexes), and whether the whole path was found.
+
+    A key path points at its value; when a part is missing, the deepest node reached is returned.
+    """
+    node = root
+    for part in path:
+        child = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((value for key, value in node.value if key.value == str(part)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        if child is None:
+            return node, False
+        node = child
+    return node, True
+
+
+def key_node_at(root: yaml.Node, path: tuple) -> yaml.Node:
+    """The key node of the last part of a mapping path (for errors about a key itself)."""
+    parent, _ = node_at(root, path[:-1])
+    if isinstance(parent, yaml.MappingNode):
+        for key, _value in parent.value:
+            if key.value == str(path[-1]):
+                return key
+    return parent
