@@ -28,6 +28,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
         compress=True,
         update_title=None,
     )
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = explorer_layout(catalog)
     register_callbacks(app, lambda: catalog)
     install_security(app)

@@ -66,7 +66,7 @@ class Catalog:
         if key not in self._figures:
             if len(self._figures) > 256:
                 self._figures.clear()
-            self._figures[key] = timeline_figure(rows, self.dataset.domains, state.event)
+            self._figures[key] = timeline_figure(rows, self.dataset.domains, state.event, state.domains)
         return self._figures[key]
 
     def view(self, state: ViewState, sort: Sort = Sort()) -> View:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from html import escape
 
 import pandas as pd
@@ -149,13 +149,25 @@ def empty_figure(message: str = "No events match these filters.") -> dict:
     }
 
 
-def timeline_figure(frame: pd.DataFrame, domains: Sequence[Domain], selected: str | None = None) -> dict:
-    """The timeline: a lane per domain, markers for points, bars for spans, the selection ringed."""
+def timeline_figure(
+    frame: pd.DataFrame,
+    domains: Sequence[Domain],
+    selected: str | None = None,
+    shown: Collection[str] | None = None,
+) -> dict:
+    """The timeline: a lane per domain, markers for points, bars for spans, the selection ringed.
+
+    `shown` limits the lanes to those domain ids; colours and symbols stay those of the full list.
+    """
     if frame.empty:
         return empty_figure()
     colors = domain_colors(domains)
     labels = {d.id: d.label for d in domains}
-    lanes = [d for d in domains if frame["domains"].map(lambda ids, d=d: d.id in ids).any()]
+    lanes = [
+        d
+        for d in domains
+        if (shown is None or d.id in shown) and frame["domains"].map(lambda ids, d=d: d.id in ids).any()
+    ]
     first, last = frame["start"].min(), frame["end"].max()
     total = max(last - first, pd.Timedelta(days=365))
     gap = total * 0.012

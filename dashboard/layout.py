@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from .catalog import Catalog
@@ -76,8 +77,8 @@ def _filters(dataset: Dataset) -> html.Aside:
             html.Fieldset(
                 [
                     html.Legend("Domains"),
-                    dcc.Checklist(
-                        id=DOMAINS, value=[d.id for d in dataset.domains], options=[], className="checklist"
+                    dbc.Checklist(
+                        id=DOMAINS, value=[d.id for d in dataset.domains], options=[], class_name="checklist"
                     ),
                 ]
             ),
@@ -116,7 +117,10 @@ def _filters(dataset: Dataset) -> html.Aside:
                 ]
             ),
             html.Fieldset(
-                [html.Legend("Actors"), dcc.Checklist(id=ACTORS, value=[], options=[], className="checklist")]
+                [
+                    html.Legend("Actors"),
+                    dbc.Checklist(id=ACTORS, value=[], options=[], class_name="checklist"),
+                ]
             ),
             html.Button("Reset filters", id=RESET, className="button secondary"),
         ],

@@ -1,0 +1,49 @@
+"""What a test reads off the explorer page: marks on the chart, rows in the table."""
+
+from __future__ import annotations
+
+MARKS_JS = """() => {
+  const graph = document.querySelector('#timeline .js-plotly-plot');
+  if (!graph || !graph.data) return [];
+  return graph.data
+    .filter(trace => trace.meta && (trace.meta.kind === 'point' || trace.meta.kind === 'span'))
+    .flatMap(trace => trace.customdata.map(row => [trace.meta.domain, row[0]]));
+}"""
+DRAWN_JS = """() => document.querySelectorAll(
+  '#timeline .scatterlayer .trace .point, #timeline .barlayer .trace .point').length"""
+
+
+def open_explorer(page, url: str) -> None:
+    """Load the explorer and wait until the first view is drawn."""
+    page.goto(url)
+    page.wait_for_function("() => (document.querySelector('#result-summary')?.textContent || '').length > 0")
+    page.wait_for_function(
+        f"() => ({MARKS_JS})().length > 0 || "
+        "(document.querySelector('#result-summary')?.textContent || '').startsWith('No events')"
+    )
+
+
+def marks(page) -> list[tuple[str, str]]:
+    """(domain, event id) for every mark the chart holds."""
+    return [tuple(mark) for mark in page.evaluate(MARKS_JS)]
+
+
+def drawn_points(page) -> int:
+    """How many marks plotly actually drew as SVG."""
+    return page.evaluate(DRAWN_JS)
+
+
+def table_ids(page) -> list[str]:
+    return page.locator("#chronology tbody tr").evaluate_all("rows => rows.map(row => row.dataset.event)")
+
+
+def summary(page) -> str:
+    return page.locator("#result-summary").inner_text()
+
+
+def wait_for_summary(page, before: str) -> str:
+    """Wait until the result summary changes from `before`, and return it."""
+    page.wait_for_function(
+        "(before) => (document.querySelector('#result-summary')?.textContent || '') !== before", arg=before
+    )
+    return summary(page)

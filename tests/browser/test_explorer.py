@@ -1,0 +1,179 @@
+"""The explorer in real Chromium, served by gunicorn as in production."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from dashboard.loader import BUNDLED_EVENTS, load_dataset
+
+from .helpers import drawn_points, marks, open_explorer, summary, table_ids, wait_for_summary
+
+pytestmark = pytest.mark.browser
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset([BUNDLED_EVENTS])
+
+
+def test_the_chart_shows_one_mark_per_event_in_each_of_its_domains(page, server, dataset):
+    open_explorer(page, server.url)
+    expected = Counter((domain, event.id) for event in dataset.events for domain in event.domains)
+    assert Counter(marks(page)) == expected
+    assert drawn_points(page) == sum(expected.values())
+    assert {event_id for _, event_id in marks(page)} == {event.id for event in dataset.events}
+    assert table_ids(page) == [event.id for event in dataset.events]
+    assert summary(page) == f"Showing all {len(dataset.events)} events."
+    page.screenshot(path=str(DOCS / "explorer.png"), full_page=False)
+
+
+def test_toggling_a_domain_changes_the_marks_and_the_table(page, server, dataset):
+    open_explorer(page, server.url)
+    before = summary(page)
+    page.get_by_role("checkbox", name=re.compile("^Military")).uncheck()
+    after = wait_for_summary(page, before)
+    kept = [event.id for event in dataset.events if set(event.domains) - {"military"}]
+    assert after == f"Showing {len(kept)} of {len(dataset.events)} events."
+    assert {domain for domain, _ in marks(page)} == {"diplomatic", "economic"}
+    assert table_ids(page) == kept
+    assert "domains=diplomatic,economic" in page.url
+
+
+def test_a_search_narrows_chart_and_table_and_lands_in_the_url(page, server):
+    open_explorer(page, server.url)
+    before = summary(page)
+    page.get_by_label("Search").fill("submarine")
+    wait_for_summary(page, before)
+    ids = table_ids(page)
+    assert ids and all("submarine" in event_id or "soryu" in event_id for event_id in ids)
+    assert {event_id for _, event_id in marks(page)} == set(ids)
+    assert page.url.endswith("?q=submarine")
+
+
+def test_clicking_a_mark_opens_its_sourced_detail(page, server, dataset):
+    open_explorer(page, server.url + "?from=1972&to=1972")
+    [(_, event_id)] = marks(page)
+    point = page.locator("#timeline .scatterlayer .trace .point").first
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    event = dataset.event(event_id)
+    page.wait_for_selector("#detail h2")
+    assert page.locator("#detail h2").inner_text() == event.title
+    sources = page.locator("#detail ol.sources > li").all_inner_texts()
+    assert len(sources) == len(event.sources)
+    assert all(source.outlet in text for source, text in zip(event.sources, sources, strict=True))
+    page.wait_for_function("id => location.search.includes('event=' + id)", arg=event_id)
+    assert page.locator("#chronology tr.selected").get_attribute("data-event") == event_id
+
+
+def test_a_url_with_filters_restores_the_view(page, server, dataset):
+    open_explorer(
+        page,
+        server.url + "/?domains=military&actors=Japan,PRC&from=2018&to=2019-05&q=&event=kono-wha-tweet-2019",
+    )
+    assert page.get_by_role("checkbox", name=re.compile("^Military")).is_checked()
+    assert not page.get_by_role("checkbox", name=re.compile("^Diplomatic")).is_checked()
+    assert page.get_by_role("checkbox", name=re.compile("^Japan")).is_checked()
+    assert page.get_by_label("From").input_value() == "2018"
+    assert page.get_by_label("To").input_value() == "2019-05"
+    assert page.locator("#detail h2").inner_text() == dataset.event("kono-wha-tweet-2019").title
+    period = (dt.date(2018, 1, 1), dt.date(2019, 5, 31))
+    expected = [
+        e.id
+        for e in dataset.events
+        if "military" in e.domains
+        and {"Japan", "PRC"} & set(e.actors)
+        and e.date.first_day() <= period[1]
+        and (e.end or e.date).last_day() >= period[0]
+    ]
+    assert table_ids(page) == expected
+    assert page.locator(".notices").inner_text() == ""
+
+
+def test_bad_parameters_are_ignored_with_a_visible_notice(page, server, dataset):
+    open_explorer(page, server.url + "/?domains=spies&from=20x9&event=nope&colour=red&q=Kono")
+    notices = page.locator(".notices .notice").all_inner_texts()
+    assert notices == [
+        "Unknown parameter 'colour' ignored.",
+        "Unknown domain 'spies' ignored.",
+        "'from=20x9' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored.",
+        "Unknown event 'nope' ignored.",
+    ]
+    assert page.get_by_label("Search").input_value() == "Kono"
+    assert all(
+        page.get_by_role("checkbox", name=re.compile(f"^{d.label}")).is_checked() for d in dataset.domains
+    )
+    assert page.url.endswith("/?q=Kono")
+
+
+def test_no_matches_says_so_in_words(page, server):
+    open_explorer(page, server.url + "/?q=zzzznothing")
+    assert summary(page).startswith("No events match these filters")
+    annotation = page.locator("#timeline .annotation-text")
+    annotation.wait_for()
+    assert annotation.text_content() == "No events match these filters."
+    assert table_ids(page) == []
+
+
+def test_the_table_is_keyboard_navigable_and_sortable(page, server, dataset):
+    open_explorer(page, server.url)
+    first = page.locator("#chronology .row-select").first
+    first.focus()
+    page.keyboard.press("ArrowDown")
+    second_id = dataset.events[1].id
+    assert page.evaluate("document.activeElement.closest('tr').dataset.event") == second_id
+    page.keyboard.press("Enter")
+    page.wait_for_function("id => location.search.includes('event=' + id)", arg=second_id)
+    assert page.locator("#detail h2").inner_text() == dataset.event(second_id).title
+    page.get_by_role("button", name=re.compile("^Date")).click()
+    page.wait_for_function(
+        "() => document.querySelector('#chronology th[aria-sort]').getAttribute('aria-sort') === 'descending'"
+    )
+    assert table_ids(page) == [event.id for event in reversed(dataset.events)][: len(table_ids(page))]
+
+
+def test_related_links_select_the_related_event(page, server, dataset):
+    event = dataset.event("kono-wha-tweet-2019")
+    open_explorer(page, server.url + "/?event=kono-wha-tweet-2019")
+    related = dataset.event(event.related[0])
+    page.get_by_role("button", name=re.compile(re.escape(related.title))).first.click()
+    page.wait_for_function("id => location.search.includes('event=' + id)", arg=related.id)
+    assert page.locator("#detail h2").inner_text() == related.title
+
+
+def test_a_phone_sized_screen_has_no_horizontal_scroll(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True)
+    phone = context.new_page()
+    open_explorer(phone, server.url)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
+def test_axe_finds_no_serious_or_critical_violations(page, server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_explorer(page, server.url + "/?event=kono-wha-tweet-2019")
+    results = Axe().run(page)
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert serious == [], results.generate_report()
+
+
+def test_any_valid_event_file_works_not_only_ours(page, mini_server):
+    mini = load_dataset([Path(__file__).resolve().parents[1] / "data" / "cold-war-mini.yaml"])
+    open_explorer(page, mini_server.url + "/?actors=Betastan")
+    assert page.locator("h1").inner_text() == mini.title
+    assert table_ids(page) == ["beta-festival", "joint-lab"]
+    assert sorted(marks(page)) == [
+        ("culture", "beta-festival"),
+        ("culture", "joint-lab"),
+        ("science", "joint-lab"),
+    ]
+    assert page.locator("#chronology tbody tr").first.locator("td.date").inner_text() == "1960 – 1964"
+    labels = page.locator("#filter-domains label").all_inner_texts()
+    assert labels == ["Science (1)", "Culture (2)"]
