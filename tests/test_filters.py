@@ -1,0 +1,126 @@
+import pytest
+
+from dashboard.catalog import Catalog, Sort
+from dashboard.dates import PartialDate
+from dashboard.filters import ViewState, facet_counts, filter_events, parse_view, view_from_values
+from dashboard.frame import events_frame
+
+
+@pytest.fixture(scope="module")
+def frame(mini):
+    return events_frame(mini)
+
+
+def ids(rows):
+    return list(rows["id"])
+
+
+def test_the_default_view_keeps_every_event(frame):
+    assert ids(filter_events(frame, ViewState())) == ["alpha-founded", "beta-festival", "joint-lab", "gamma-prize"]
+
+
+def test_a_domain_filter_keeps_events_in_any_chosen_domain(frame):
+    assert ids(filter_events(frame, ViewState(domains=("culture",)))) == ["beta-festival", "joint-lab"]
+    assert ids(filter_events(frame, ViewState(domains=()))) == []
+
+
+def test_an_actor_filter_keeps_events_naming_any_chosen_actor(frame):
+    assert ids(filter_events(frame, ViewState(actors=("Gammaland", "Alphaland")))) == [
+        "alpha-founded",
+        "joint-lab",
+        "gamma-prize",
+    ]
+
+
+def test_a_period_keeps_events_that_overlap_it_at_their_precision(frame):
+    # beta-festival runs 1960–1964 (to 31 Dec 1964); joint-lab Mar 1971–Nov 1973.
+    state = ViewState(start=PartialDate(1964, 12), end=PartialDate(1971, 3))
+    assert ids(filter_events(frame, state)) == ["beta-festival", "joint-lab"]
+    assert ids(filter_events(frame, ViewState(start=PartialDate(1965), end=PartialDate(1971, 2)))) == []
+
+
+def test_search_matches_word_starts_in_title_summary_people_and_tags(frame):
+    assert ids(filter_events(frame, ViewState(query="ada"))) == ["beta-festival"]
+    assert ids(filter_events(frame, ViewState(query="FESTIV"))) == ["beta-festival"]
+    assert ids(filter_events(frame, ViewState(query="lab share"))) == ["joint-lab"]
+    assert ids(filter_events(frame, ViewState(query="aboratory"))) == []
+
+
+def test_search_text_is_not_a_regular_expression(frame):
+    assert ids(filter_events(frame, ViewState(query=".*"))) == []
+
+
+def test_a_url_round_trips_through_the_view_state(mini):
+    query = "?domains=science&actors=Alphaland,Betastan&from=1950&to=1972-06&q=lab&event=joint-lab"
+    parsed = parse_view(query, mini)
+    assert parsed.notices == ()
+    assert parsed.state == ViewState(
+        domains=("science",),
+        actors=("Alphaland", "Betastan"),
+        start=PartialDate(1950),
+        end=PartialDate(1972, 6),
+        query="lab",
+        event="joint-lab",
+    )
+    assert parsed.state.to_query() == query
+
+
+def test_url_values_are_matched_case_insensitively_to_their_canonical_names(mini):
+    state = parse_view("?domains=SCIENCE&actors=alphaland", mini).state
+    assert (state.domains, state.actors) == (("science",), ("Alphaland",))
+
+
+@pytest.mark.parametrize(
+    ("query", "notice"),
+    [
+        ("?domains=magic", "Unknown domain 'magic' ignored."),
+        ("?actors=Nowhere", "Unknown actor 'Nowhere' ignored."),
+        ("?from=1999-13", "'from=1999-13' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored."),
+        ("?to=soon", "'to=soon' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored."),
+        ("?from=1990&to=1980", "'from=1990' is after 'to=1980'; the period was ignored."),
+        ("?event=missing", "Unknown event 'missing' ignored."),
+        ("?colour=red", "Unknown parameter 'colour' ignored."),
+        ("?q=" + "x" * 300, "The search text was cut to 200 characters."),
+    ],
+)
+def test_bad_url_values_are_dropped_with_a_notice(mini, query, notice):
+    parsed = parse_view(query, mini)
+    assert parsed.notices == (notice,)
+    assert parsed.state.to_query() in ("", "?q=" + "x" * 200)
+
+
+def test_only_unknown_domains_means_no_domain_filter_rather_than_nothing(mini):
+    assert parse_view("?domains=magic", mini).state.domains is None
+
+
+def test_an_explicitly_empty_domain_list_shows_nothing(mini):
+    state = parse_view("?domains=", mini).state
+    assert state.domains == ()
+    assert state.to_query() == "?domains="
+
+
+def test_widget_values_of_the_wrong_type_are_ignored(mini):
+    parsed = view_from_values(mini, domains={"a": 1}, actors="Alphaland", start=5, end=None, query=["x"], event=3)
+    assert parsed.state == ViewState(domains=(), actors=())
+
+
+def test_tracking_parameters_are_ignored_silently(mini):
+    assert parse_view("?utm_source=newsletter&q=lab", mini).notices == ()
+
+
+def test_facet_counts_ignore_their_own_filter_but_apply_the_others(frame):
+    domains, actors = facet_counts(frame, ViewState(domains=("culture",), actors=("Betastan",)))
+    assert domains == {"culture": 2, "science": 1}
+    assert actors == {"Betastan": 2, "Alphaland": 1}
+
+
+def test_the_chronology_sorts_by_title_or_importance(mini):
+    catalog = Catalog(mini)
+    by_title = catalog.view(ViewState(), Sort("title"))
+    assert ids(by_title.rows) == ["alpha-founded", "beta-festival", "gamma-prize", "joint-lab"]
+    by_importance = catalog.view(ViewState(), Sort("importance", descending=True))
+    assert ids(by_importance.rows)[0] == "alpha-founded"
+
+
+def test_an_unexpected_sort_value_falls_back_to_date_order():
+    assert Sort.from_value({"key": "__class__"}) == Sort() == Sort.from_value("date")
