@@ -69,7 +69,9 @@ def test_lanes_can_be_limited_without_changing_colours(mini):
     culture_only = timeline_figure(events_frame(mini), mini.domains, shown={"culture"})
     assert culture_only["layout"]["yaxis"]["ticktext"] == ["Culture"]
     color = {t["meta"]["domain"]: t["marker"]["color"] for t in full["data"] if t["meta"]["kind"] == "span"}
-    assert [t["marker"]["color"] for t in culture_only["data"] if t["meta"]["kind"] == "span"] == [color["culture"]]
+    assert [t["marker"]["color"] for t in culture_only["data"] if t["meta"]["kind"] == "span"] == [
+        color["culture"]
+    ]
 
 
 def test_domains_without_a_colour_get_colour_blind_safe_defaults():

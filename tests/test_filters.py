@@ -16,7 +16,12 @@ def ids(rows):
 
 
 def test_the_default_view_keeps_every_event(frame):
-    assert ids(filter_events(frame, ViewState())) == ["alpha-founded", "beta-festival", "joint-lab", "gamma-prize"]
+    assert ids(filter_events(frame, ViewState())) == [
+        "alpha-founded",
+        "beta-festival",
+        "joint-lab",
+        "gamma-prize",
+    ]
 
 
 def test_a_domain_filter_keeps_events_in_any_chosen_domain(frame):
@@ -100,7 +105,9 @@ def test_an_explicitly_empty_domain_list_shows_nothing(mini):
 
 
 def test_widget_values_of_the_wrong_type_are_ignored(mini):
-    parsed = view_from_values(mini, domains={"a": 1}, actors="Alphaland", start=5, end=None, query=["x"], event=3)
+    parsed = view_from_values(
+        mini, domains={"a": 1}, actors="Alphaland", start=5, end=None, query=["x"], event=3
+    )
     assert parsed.state == ViewState(domains=(), actors=())
 
 
