@@ -121,6 +121,23 @@ class Event(_Frozen):
         return self.end is not None
 
 
+class Stop(_Frozen):
+    """One step of a narrative: an event, with what to say about it and what to ask."""
+
+    event: Slug
+    note: Markdown
+    question: Markdown | None = None
+
+
+class Narrative(_Frozen):
+    """A guided story through some of the events, in the order a teacher tells it."""
+
+    id: Slug
+    title: Annotated[Text, StringConstraints(max_length=120)]
+    introduction: Markdown
+    stops: Annotated[tuple[Stop, ...], NonEmpty]
+
+
 class Dataset(_Frozen):
     """A validated event file: its metadata, domain vocabulary and events in date order."""
 
@@ -129,6 +146,7 @@ class Dataset(_Frozen):
     source_document: SourceDocument | None = None
     domains: Annotated[tuple[Domain, ...], NonEmpty] = tuple(Domain(**domain) for domain in DEFAULT_DOMAINS)
     events: Annotated[tuple[Event, ...], NonEmpty]
+    narratives: tuple[Narrative, ...] = ()
 
     _by_id: dict[str, Event] = PrivateAttr(default_factory=dict)
     _actors: list[str] = PrivateAttr(default_factory=list)
@@ -146,6 +164,10 @@ class Dataset(_Frozen):
     def event(self, event_id: str) -> Event | None:
         """The event with this id, if any."""
         return self._by_id.get(event_id)
+
+    def narrative(self, narrative_id: str) -> Narrative | None:
+        """The narrative with this id, if any."""
+        return next((n for n in self.narratives if n.id == narrative_id), None)
 
 
 def json_schema() -> dict:

@@ -54,6 +54,8 @@ class ParsedFile:
 def _field_name(path: tuple) -> str:
     if len(path) >= 2 and path[0] == "events" and isinstance(path[1], int):
         path = path[2:]
+    elif len(path) >= 2 and path[0] == "narratives" and isinstance(path[1], int):
+        path = (f"narratives[{path[1]}]", *path[2:])
     name = ""
     for part in path:
         name += f"[{part}]" if isinstance(part, int) else f".{part}" if name else str(part)
@@ -191,6 +193,41 @@ def cross_problems(files: list[ParsedFile]) -> list[Problem]:
                 span = _span_problem(parsed, index, event)
                 if span:
                     problems.append(span)
+    return problems + _narrative_problems(files, set(first_seen))
+
+
+def _narrative_problems(files: list[ParsedFile], event_ids: set[str]) -> list[Problem]:
+    """Narrative ids are unique and every stop names an existing event."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for parsed in files:
+        narratives = parsed.data.get("narratives") if isinstance(parsed.data, dict) else None
+        for index, narrative in enumerate(_as_list(narratives)):
+            if not isinstance(narrative, dict):
+                continue
+            path = ("narratives", index)
+            narrative_id = narrative.get("id")
+            if isinstance(narrative_id, str):
+                if narrative_id in seen:
+                    problems.append(
+                        parsed.problem(
+                            (*path, "id"),
+                            f"duplicate narrative id '{narrative_id}' (first used at {seen[narrative_id]}); "
+                            "narrative ids must be unique",
+                        )
+                    )
+                else:
+                    node = node_at(parsed.root, (*path, "id"))[0]
+                    seen[narrative_id] = f"{parsed.name}:{node.start_mark.line + 1}"
+            for position, stop in enumerate(_as_list(narrative.get("stops"))):
+                event_id = stop.get("event") if isinstance(stop, dict) else None
+                if isinstance(event_id, str) and event_id not in event_ids:
+                    problems.append(
+                        parsed.problem(
+                            (*path, "stops", position, "event"),
+                            f"no event has the id '{event_id}'; correct it or remove the stop",
+                        )
+                    )
     return problems
 
 
@@ -229,4 +266,5 @@ def merge(datasets: list[Dataset]) -> Dataset:
         source_document=first.source_document,
         domains=tuple(domains.values()),
         events=tuple(events),
+        narratives=tuple(narrative for dataset in datasets for narrative in dataset.narratives),
     )
