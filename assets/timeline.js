@@ -36,6 +36,15 @@
         return [all, [], "", "", "", null];
       },
 
+      /* Go to a story stop (the button's id says which), or leave story mode. */
+      storyStep: function () {
+        var context = window.dash_clientside.callback_context;
+        var trigger = context.triggered_id;
+        var value = context.triggered.length ? context.triggered[0].value : null;
+        if (!value || !trigger) { return noUpdate(); }
+        return trigger.story ? { story: trigger.story, stop: trigger.stop } : null;
+      },
+
       /* Keep the address bar in step with the view without reloading or adding history. */
       replaceUrl: function (query) {
         if (typeof query !== "string") { return; }
@@ -45,6 +54,19 @@
         }
       }
     }
+  });
+
+  /* In story mode, ←/→ step and Home/End jump, unless the reader is typing or in the table. */
+  var STORY_KEYS = {ArrowLeft: "prev", ArrowRight: "next", Home: "first", End: "last"};
+  document.addEventListener("keydown", function (event) {
+    var role = STORY_KEYS[event.key];
+    var target = event.target;
+    if (!role || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    if (target.closest && target.closest("input, textarea, select, #chronology, .js-plotly-plot")) { return; }
+    var button = document.querySelector('.story-steps [data-step="' + role + '"]');
+    if (!button || button.disabled) { return; }
+    event.preventDefault();
+    button.click();
   });
 
   /* Arrow keys move between the chronology's rows; Home/End jump to the first and last. */

@@ -12,6 +12,7 @@ from .callbacks import register_callbacks
 from .catalog import Catalog
 from .layout import explorer_layout
 from .loader import load_dataset
+from .routes import install_routes
 from .security import install_security
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
@@ -31,5 +32,6 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = explorer_layout(catalog)
     register_callbacks(app, lambda: catalog)
+    install_routes(app)
     install_security(app)
     return app

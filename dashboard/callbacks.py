@@ -11,10 +11,12 @@ from .catalog import Catalog, Sort
 from .components import (
     RELATED,
     ROW,
+    STORY_STEP,
     actor_options,
     chronology_table,
     domain_options,
     event_detail,
+    story_panel,
     summary_text,
 )
 from .filters import parse_view, view_from_values
@@ -26,6 +28,7 @@ VIEW_OUTPUTS = [
     Output(ids.TO, "value"),
     Output(ids.SEARCH, "value"),
     Output(ids.SELECTED, "data"),
+    Output(ids.STORY, "data"),
     Output(ids.DOMAINS, "options"),
     Output(ids.ACTORS, "options"),
     Output(ids.TIMELINE, "figure"),
@@ -34,6 +37,8 @@ VIEW_OUTPUTS = [
     Output(ids.DETAIL, "children"),
     Output(ids.NOTICES, "children"),
     Output(ids.QUERY, "data"),
+    Output(ids.STORY_PANEL, "children"),
+    Output(ids.PAGE, "className"),
 ]
 VIEW_INPUTS = [
     Input(ids.URL, "search"),
@@ -44,6 +49,7 @@ VIEW_INPUTS = [
     Input(ids.SEARCH, "value"),
     Input(ids.SELECTED, "data"),
     Input(ids.SORT, "data"),
+    Input(ids.STORY, "data"),
 ]
 
 
@@ -55,7 +61,7 @@ def notice_list(notices: tuple[str, ...]) -> list:
 def make_update_view(get_catalog: Callable[[], Catalog]):
     """The explorer's one server callback: restores the URL view on load, else reads the widgets."""
 
-    def update_view(search, domains, actors, start, end, query, selected, sort):
+    def update_view(search, domains, actors, start, end, query, selected, sort, story):
         catalog = get_catalog()
         dataset = catalog.dataset
         if ctx.triggered_id in (None, ids.URL):
@@ -68,12 +74,22 @@ def make_update_view(get_catalog: Callable[[], Catalog]):
                 state.end.iso() if state.end else "",
                 state.query,
                 state.event,
+                {"story": state.story, "stop": state.stop} if state.story else None,
             ]
         else:
+            story = story if isinstance(story, dict) else {}
             parsed = view_from_values(
-                dataset, domains=domains, actors=actors, start=start, end=end, query=query, event=selected
+                dataset,
+                domains=domains,
+                actors=actors,
+                start=start,
+                end=end,
+                query=query,
+                event=selected,
+                story=story.get("story"),
+                stop=story.get("stop", 1),
             )
-            controls = [no_update] * 6
+            controls = [no_update] * 7
         view = catalog.view(parsed.state, Sort.from_value(sort))
         labels = {d.id: d.label for d in dataset.domains}
         return [
@@ -86,6 +102,8 @@ def make_update_view(get_catalog: Callable[[], Catalog]):
             event_detail(view.selected, dataset),
             notice_list(parsed.notices),
             parsed.state.to_query(),
+            story_panel(view.story),
+            "page story-mode" if view.story else "page",
         ]
 
     return update_view
@@ -120,6 +138,12 @@ def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
         Output(ids.SELECTED, "data", allow_duplicate=True),
         Input(ids.RESET, "n_clicks"),
         State(ids.DOMAINS, "options"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "storyStep"),
+        Output(ids.STORY, "data", allow_duplicate=True),
+        Input({"type": STORY_STEP, "story": ALL, "stop": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

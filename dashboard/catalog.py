@@ -7,10 +7,11 @@ from functools import cached_property
 
 import pandas as pd
 
-from .figures import timeline_figure
+from .figures import story_figure, timeline_figure
 from .filters import ViewState, facet_counts, filter_events
 from .frame import events_frame
 from .model import Dataset, Event
+from .story import StoryStop, story_stop
 
 TABLE_LIMIT = 500
 SORT_KEYS = {"date": ["start", "id"], "title": ["title", "start"], "importance": ["importance", "start"]}
@@ -42,6 +43,7 @@ class View:
     domain_counts: dict[str, int]
     actor_counts: dict[str, int]
     selected: Event | None
+    story: StoryStop | None = None
 
     @property
     def count(self) -> int:
@@ -60,13 +62,17 @@ class Catalog:
     def frame(self) -> pd.DataFrame:
         return events_frame(self.dataset)
 
-    def figure(self, state: ViewState, rows: pd.DataFrame) -> dict:
-        """The timeline for a view (cached per filter state; the selection is drawn separately)."""
-        key = (state.domains, state.actors, state.start, state.end, state.query, state.event)
+    def figure(self, state: ViewState, rows: pd.DataFrame, story: StoryStop | None) -> dict:
+        """The timeline for a view, cached per view state (URL parameters say it all)."""
+        key = state.to_query()
         if key not in self._figures:
             if len(self._figures) > 256:
                 self._figures.clear()
-            self._figures[key] = timeline_figure(rows, self.dataset.domains, state.event, state.domains)
+            if story:
+                figure = story_figure(self.frame, self.dataset.domains, story.path, story.number)
+            else:
+                figure = timeline_figure(rows, self.dataset.domains, state.event, state.domains)
+            self._figures[key] = figure
         return self._figures[key]
 
     def view(self, state: ViewState, sort: Sort = Sort()) -> View:
@@ -74,12 +80,15 @@ class Catalog:
         rows = filter_events(self.frame, state)
         domain_counts, actor_counts = facet_counts(self.frame, state)
         ordered = rows.sort_values(SORT_KEYS[sort.key], ascending=not sort.descending, kind="stable")
+        story = story_stop(self.dataset, rows, state)
+        selected = story.event if story else self.dataset.event(state.event) if state.event else None
         return View(
             state=state,
             rows=ordered,
             total=len(self.frame),
-            figure=self.figure(state, rows),
+            figure=self.figure(state, rows, story),
             domain_counts=domain_counts,
             actor_counts=actor_counts,
-            selected=self.dataset.event(state.event) if state.event else None,
+            selected=selected,
+            story=story,
         )

@@ -7,11 +7,14 @@ from dash import dcc, html
 
 from .catalog import TABLE_LIMIT, Sort, View
 from .figures import domain_colors
+from .filters import FILTERED_STORY
 from .frame import date_label
 from .model import Dataset, Event
+from .story import StoryStop
 
 ROW = "row"
 RELATED = "related"
+STORY_STEP = "story-step"
 SORT_COLUMNS = (("date", "Date"), ("title", "Event"), ("importance", "Importance"))
 IMPORTANCE = {1: "minor", 2: "notable", 3: "landmark"}
 
@@ -179,3 +182,78 @@ def event_detail(event: Event | None, dataset: Dataset) -> list:
             ),
         ]
     return children
+
+
+def _step(label: str, story: str | None, stop: int, *, role: str, disabled: bool = False) -> html.Button:
+    return html.Button(
+        label,
+        id={"type": STORY_STEP, "story": story or "", "stop": stop},
+        className=f"button step {role}",
+        disabled=disabled,
+        **{"data-step": role},
+    )
+
+
+def story_panel(stop: StoryStop | None) -> list:
+    """The current stop: progress, the teaching note and question, and the step buttons."""
+    if stop is None:
+        return []
+    first, last = stop.number == 1, stop.number == stop.total
+    return [
+        html.Div(
+            [
+                html.P(
+                    f"Stop {stop.number} of {stop.total}", className="progress-label", id="story-progress"
+                ),
+                html.Progress(
+                    value=str(stop.number),
+                    max=str(stop.total),
+                    className="progress",
+                    **{"aria-labelledby": "story-progress"},
+                ),
+            ],
+            className="story-progress",
+        ),
+        html.H2(stop.title, className="story-title"),
+        dcc.Markdown(stop.introduction, className="story-intro") if first else None,
+        html.Div(
+            [
+                html.H3("Teaching note", className="visually-hidden"),
+                dcc.Markdown(stop.note, className="story-note"),
+                html.Div([html.Strong("Discuss: "), dcc.Markdown(stop.question)], className="story-question")
+                if stop.question
+                else None,
+            ],
+            className="story-body",
+        ),
+        html.Nav(
+            [
+                _step("« First", stop.story_id, 1, role="first", disabled=first),
+                _step("← Previous", stop.story_id, max(stop.number - 1, 1), role="prev", disabled=first),
+                _step("Next →", stop.story_id, min(stop.number + 1, stop.total), role="next", disabled=last),
+                _step("Last »", stop.story_id, stop.total, role="last", disabled=last),
+                _step("Exit story", None, 1, role="exit"),
+            ],
+            className="story-steps",
+            **{"aria-label": "Story navigation (← → Home End)"},
+        ),
+        html.P(stop.notice, className="notice") if stop.notice else None,
+    ]
+
+
+def story_links(dataset: Dataset) -> list:
+    """The narrative list: a link per guided story, and story mode over the current view."""
+    items = [
+        html.Li(
+            [
+                html.A(narrative.title, href=f"/?story={narrative.id}&stop=1"),
+                html.Span(f" · {len(narrative.stops)} stops", className="count"),
+            ]
+        )
+        for narrative in dataset.narratives
+    ]
+    return [
+        html.H2("Guided stories"),
+        html.Ul(items, className="story-list") if items else None,
+        _step("▶ Story mode for this view", FILTERED_STORY, 1, role="start"),
+    ]

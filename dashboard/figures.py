@@ -243,3 +243,41 @@ def selection_trace(marks: list[tuple[str, float]]) -> dict:
         "showlegend": False,
         "meta": {"kind": "selection"},
     }
+
+
+def _positions(figure: dict) -> dict[str, list[tuple[str, float]]]:
+    """Where each event's marks sit in a built figure: (x, y) per lane."""
+    found: dict[str, list[tuple[str, float]]] = {}
+    for trace in figure["data"]:
+        if trace.get("meta", {}).get("kind") in {"point", "span"}:
+            xs = trace["base"] if trace["type"] == "bar" else trace["x"]
+            for row, x, y in zip(trace["customdata"], xs, trace["y"], strict=True):
+                found.setdefault(row[0], []).append((x, y))
+    return found
+
+
+def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[str], number: int) -> dict:
+    """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed."""
+    rows = frame[frame["id"].isin(path)]
+    current = path[number - 1]
+    figure = timeline_figure(rows, domains, selected=current)
+    visited = set(path[:number])
+    for trace in figure["data"]:
+        if trace.get("meta", {}).get("kind") in {"point", "span"}:
+            trace["marker"]["opacity"] = [1.0 if row[0] in visited else 0.22 for row in trace["customdata"]]
+    positions = _positions(figure)
+    steps = [positions[event_id][0] for event_id in path[:number] if event_id in positions]
+    figure["data"].insert(
+        1,
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": [x for x, _ in steps],
+            "y": [y for _, y in steps],
+            "line": {"color": "#1f2933", "width": 2},
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "meta": {"kind": "path"},
+        },
+    )
+    return figure

@@ -12,7 +12,8 @@ from .dates import PartialDate, parse_partial_date
 from .model import Dataset
 
 MAX_QUERY_CHARS = 200
-VIEW_KEYS = ("domains", "actors", "from", "to", "q", "event")
+VIEW_KEYS = ("domains", "actors", "from", "to", "q", "event", "story", "stop")
+FILTERED_STORY = "view"
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class ViewState:
     end: PartialDate | None = None
     query: str = ""
     event: str | None = None
+    story: str | None = None
+    stop: int = 1
 
     def to_params(self) -> dict[str, str]:
         """The URL parameters for this view, omitting defaults."""
@@ -38,6 +41,8 @@ class ViewState:
             "to": self.end.iso() if self.end else "",
             "q": self.query,
             "event": self.event or "",
+            "story": self.story or "",
+            "stop": str(self.stop) if self.story else "",
         }
         return {key: value for key, value in params.items() if value or (key == "domains" and value == "")}
 
@@ -100,6 +105,8 @@ def parse_view(query: str, dataset: Dataset, extra_keys: tuple[str, ...] = ()) -
         end=params.get("to", ""),
         query=params.get("q", ""),
         event=params.get("event"),
+        story=params.get("story"),
+        stop=params.get("stop", "1"),
     )
     return ParsedView(parsed.state, tuple(notices) + parsed.notices)
 
@@ -113,6 +120,8 @@ def view_from_values(
     end: object = "",
     query: object = "",
     event: object = None,
+    story: object = None,
+    stop: object = 1,
 ) -> ParsedView:
     """Build a view from untrusted values (URL or widgets): anything that does not fit is dropped.
 
@@ -136,6 +145,11 @@ def view_from_values(
     if event_id is not None and dataset.event(event_id) is None:
         notices.append(f"Unknown event '{event_id[:40]}' ignored.")
         event_id = None
+    story_id = _text(story) or None
+    if story_id is not None and story_id != FILTERED_STORY and dataset.narrative(story_id) is None:
+        notices.append(f"Unknown story '{story_id[:40]}' ignored.")
+        story_id = None
+    stop_number = _stop(stop, notices) if story_id else 1
     state = ViewState(
         domains=chosen,
         actors=_known(_strings(actors), dataset.actors, "actor", notices),
@@ -143,8 +157,18 @@ def view_from_values(
         end=end_date,
         query=query_text,
         event=event_id,
+        story=story_id,
+        stop=stop_number,
     )
     return ParsedView(state, tuple(notices))
+
+
+def _stop(value: object, notices: list[str]) -> int:
+    text = str(value) if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    if text.isdigit() and 1 <= int(text) <= 10_000:
+        return int(text)
+    notices.append(f"'stop={text[:40]}' is not a stop number; starting at stop 1.")
+    return 1
 
 
 def _strings(value: object) -> list[str]:

@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from .catalog import Catalog
+from .components import story_links
 from .model import Dataset
 
 URL = "url"
@@ -23,6 +24,9 @@ TABLE = "chronology"
 SELECTED = "selected-event"
 SORT = "table-sort"
 QUERY = "view-query"
+STORY = "story-state"
+STORY_PANEL = "story"
+PAGE = "page"
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -138,6 +142,7 @@ def explorer_layout(catalog: Catalog) -> html.Div:
             dcc.Store(id=SELECTED),
             dcc.Store(id=SORT, data={"key": "date", "descending": False}),
             dcc.Store(id=QUERY),
+            dcc.Store(id=STORY),
             html.A("Skip to the chronology", href="#chronology-section", className="skip-link"),
             header(dataset),
             html.Div(id=NOTICES, role="status", className="notices"),
@@ -146,6 +151,11 @@ def explorer_layout(catalog: Catalog) -> html.Div:
                     _filters(dataset),
                     html.Div(
                         [
+                            html.Section(
+                                id=STORY_PANEL,
+                                className="story-panel",
+                                **{"aria-live": "polite", "aria-label": "Story"},
+                            ),
                             html.P(id=SUMMARY, className="summary-line", **{"aria-live": "polite"}),
                             html.Figure(
                                 dcc.Graph(
@@ -164,6 +174,7 @@ def explorer_layout(catalog: Catalog) -> html.Div:
                                 className="detail",
                                 **{"aria-live": "polite", "aria-label": "Selected event"},
                             ),
+                            html.Section(story_links(dataset), id="stories", className="stories"),
                             html.Section(
                                 [
                                     html.H2("Chronology"),
@@ -184,4 +195,5 @@ def explorer_layout(catalog: Catalog) -> html.Div:
             ),
         ],
         className="page",
+        id=PAGE,
     )

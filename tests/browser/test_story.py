@@ -1,0 +1,118 @@
+"""Story mode and the narrative list, with the keyboard alone, in real Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.loader import BUNDLED_EVENTS, load_dataset
+
+from .helpers import open_explorer
+
+pytestmark = pytest.mark.browser
+STORY = "communique-to-networking"
+
+
+@pytest.fixture(scope="module")
+def narrative():
+    return load_dataset([BUNDLED_EVENTS]).narrative(STORY)
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset([BUNDLED_EVENTS])
+
+
+def ringed(page) -> list[str]:
+    """Ids of the events under the selection ring (matched by position)."""
+    return page.evaluate(
+        """() => {
+          const data = document.querySelector('#timeline .js-plotly-plot').data;
+          const ring = data.find(t => t.meta && t.meta.kind === 'selection');
+          if (!ring) return [];
+          const hits = new Set();
+          for (const t of data.filter(t => t.meta && (t.meta.kind === 'point' || t.meta.kind === 'span'))) {
+            const xs = t.type === 'bar' ? t.base : t.x;
+            t.customdata.forEach((row, i) => {
+              ring.x.forEach((x, j) => { if (x === xs[i] && ring.y[j] === t.y[i]) hits.add(row[0]); });
+            });
+          }
+          return [...hits];
+        }"""
+    )
+
+
+def wait_for_stop(page, number: int) -> None:
+    page.wait_for_function("n => location.search.includes('stop=' + n)", arg=number)
+    page.wait_for_function(
+        "n => (document.querySelector('.progress-label')?.textContent || '').startsWith('Stop ' + n + ' ')",
+        arg=number,
+    )
+
+
+def test_a_teacher_steps_through_a_narrative_with_the_keyboard(page, server, narrative, dataset):
+    open_explorer(page, f"{server.url}/story/{STORY}")
+    wait_for_stop(page, 1)
+    total = len(narrative.stops)
+    assert page.locator(".progress-label").inner_text() == f"Stop 1 of {total}"
+    assert page.locator(".story-title").inner_text() == narrative.title
+    for number in (2, 3):
+        page.keyboard.press("ArrowRight")
+        wait_for_stop(page, number)
+        stop = narrative.stops[number - 1]
+        assert page.locator("#detail h2").inner_text() == dataset.event(stop.event).title
+        assert ringed(page) == [stop.event]
+    page.keyboard.press("ArrowLeft")
+    wait_for_stop(page, 2)
+    page.keyboard.press("End")
+    wait_for_stop(page, total)
+    assert page.locator('[data-step="next"]').is_disabled()
+    page.keyboard.press("Home")
+    wait_for_stop(page, 1)
+    assert page.locator('[data-step="prev"]').is_disabled()
+
+
+def test_a_stop_url_survives_a_reload(page, server, narrative, dataset):
+    open_explorer(page, f"{server.url}/?story={STORY}&stop=4")
+    wait_for_stop(page, 4)
+    page.reload()
+    wait_for_stop(page, 4)
+    stop = narrative.stops[3]
+    assert page.locator(".story-note").inner_text().startswith(stop.note[:40])
+    assert ringed(page) == [stop.event]
+    path = page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot').data"
+        ".find(t => t.meta.kind === 'path').x.length"
+    )
+    assert path == 4
+
+
+def test_the_story_shows_its_question_and_exits_back_to_the_explorer(page, server, narrative):
+    open_explorer(page, f"{server.url}/story/{STORY}/3")
+    wait_for_stop(page, 3)
+    question = " ".join(page.locator(".story-question").inner_text().split())
+    assert question == f"Discuss: {narrative.stops[2].question}"
+    page.get_by_role("button", name="Exit story").click()
+    page.wait_for_function("() => !location.search.includes('story=')")
+    assert page.locator(".filters").is_visible()
+
+
+def test_the_narrative_list_links_to_every_story(page, server, dataset):
+    open_explorer(page, f"{server.url}/stories")
+    links = page.locator("#stories .story-list a")
+    assert links.all_inner_texts() == [narrative.title for narrative in dataset.narratives]
+    links.first.click()
+    wait_for_stop(page, 1)
+
+
+def test_story_mode_over_a_filtered_view_steps_through_its_events(page, server, dataset):
+    open_explorer(page, f"{server.url}/?q=submarine")
+    page.get_by_role("button", name="▶ Story mode for this view").click()
+    wait_for_stop(page, 1)
+    expected = [
+        e.id for e in dataset.events if "submarine" in (e.title + e.summary + " ".join(e.tags)).lower()
+    ]
+    assert page.locator(".progress-label").inner_text() == f"Stop 1 of {len(expected)}"
+    page.keyboard.press("ArrowRight")
+    wait_for_stop(page, 2)
+    assert ringed(page) == [expected[1]]
+    assert "q=submarine" in page.url
