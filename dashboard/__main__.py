@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
+from .exports import EXPORT_FORMATS, export_view
 from .loader import event_paths, expand, load_dataset
 from .model import json_schema
 from .problems import EventFileError
+from .timelinejs import dump_event_file, from_timelinejs, from_timelinejs_csv
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -36,6 +39,39 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    with open(output, "w", encoding="utf-8", newline="") as file:
+        file.write(text)
+
+
+def _export(args: argparse.Namespace) -> int:
+    text, notices = export_view(load_dataset(args.paths), args.format, args.query)
+    for notice in notices:
+        print(notice, file=sys.stderr)
+    _write(text, args.output)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        if path.suffix.lower() == ".csv":
+            data, report = from_timelinejs_csv(text, path.name)
+        else:
+            data, report = from_timelinejs(json.loads(text), path.name)
+    except (OSError, ValueError) as error:  # JSON and UTF-8 errors are ValueErrors
+        print(f"{path}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+        return 1
+    for line in report:
+        print(line, file=sys.stderr)
+    _write(dump_event_file(data), args.output)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -53,6 +89,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8050)
     serve.set_defaults(handler=_serve)
+
+    export = commands.add_parser("export", help="write the events of a view as TimelineJS, CSV, JSON, HTML")
+    export.add_argument("format", choices=EXPORT_FORMATS)
+    export.add_argument("paths", nargs="*", help=paths_help)
+    export.add_argument("--query", default="", help='the explorer URL parameters, e.g. "domains=military"')
+    export.add_argument("-o", "--output", help="file to write (default: standard output)")
+    export.set_defaults(handler=_export)
+
+    import_ = commands.add_parser("import", help="start an event file from a TimelineJS JSON or CSV file")
+    import_.add_argument("format", choices=["timelinejs"])
+    import_.add_argument("file", help="TimelineJS3 JSON, or its Google spreadsheet saved as .csv")
+    import_.add_argument("-o", "--output", help="YAML file to write (default: standard output)")
+    import_.set_defaults(handler=_import)
     return parser
 
 

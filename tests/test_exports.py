@@ -1,0 +1,169 @@
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+
+from dashboard.__main__ import main
+from dashboard.exports import credit_line, events_csv, events_json, figure_with_credit, static_html
+from dashboard.figures import timeline_figure
+from dashboard.frame import events_frame
+from dashboard.model import Dataset
+from tests.conftest import MINI
+
+
+def _rows(text: str) -> dict[str, dict[str, str]]:
+    return {row["id"]: row for row in csv.DictReader(io.StringIO(text))}
+
+
+def _embedded_figure(page: str) -> dict:
+    """The data and layout that the page passes to Plotly.newPlot."""
+    position = page.rindex("Plotly.newPlot(") + len("Plotly.newPlot(")
+    decoder = json.JSONDecoder()
+    values = []
+    while len(values) < 3:  # the div id, the data, the layout
+        while page[position] in " \n\t,":
+            position += 1
+        value, position = decoder.raw_decode(page, position)
+        values.append(value)
+    return {"data": values[1], "layout": values[2]}
+
+
+def _with_event(dataset: Dataset, **changes) -> Dataset:
+    return dataset.model_copy(update={"events": (dataset.events[0].model_copy(update=changes),)})
+
+
+def test_csv_has_one_row_per_event_with_lists_joined_and_sources_flattened(mini):
+    rows = _rows(events_csv(mini.events, mini.domains))
+    assert list(rows) == ["alpha-founded", "beta-festival", "joint-lab", "gamma-prize"]
+    lab = rows["joint-lab"]
+    assert (lab["date"], lab["end"], lab["date_label"]) == ("1971-03", "1973-11", "Mar 1971 – Nov 1973")
+    assert lab["domains"] == "Science; Culture"
+    assert lab["actors"] == "Alphaland; Betastan"
+    assert lab["sources"] == "Test Gazette — 1971-03-02 — “A shared lab.”"
+    assert lab["source_count"] == "1"
+    festival = rows["beta-festival"]
+    assert festival["people"] == "Ada Example"
+    assert festival["related"] == "alpha-founded"
+    assert festival["sources"] == "Test Gazette — https://example.org/beta"
+    assert festival["importance"] == "2"
+
+
+def test_csv_joins_several_sources_with_a_bar(bundled):
+    row = _rows(events_csv(bundled.events, bundled.domains))["joint-communique-1972"]
+    assert row["source_count"] == "3"
+    assert row["sources"].count(" | ") == 2
+    assert row["sources"].startswith("Ministry of Foreign Affairs of Japan — Joint Communiqué")
+
+
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_start_with_a_quote(mini):
+    dataset = _with_event(
+        mini,
+        title='=HYPERLINK("https://evil.example","click")',
+        summary="+1 and more",
+        actors=("@everyone", "-minus", "Plain"),
+        tags=("\tTabbed",),
+    )
+    row = _rows(events_csv(dataset.events, dataset.domains))["alpha-founded"]
+    assert row["title"] == '\'=HYPERLINK("https://evil.example","click")'
+    assert row["summary"] == "'+1 and more"
+    assert row["actors"] == "'@everyone; -minus; Plain"
+    assert row["tags"] == "'\tTabbed"
+    assert row["date"] == "1950"
+
+
+def test_json_keeps_each_date_at_its_precision(mini):
+    data = json.loads(events_json(mini, mini.events))
+    assert [(e["date"], e.get("end")) for e in data["events"]] == [
+        ("1950", None),
+        ("1960", "1964"),
+        ("1971-03", "1973-11"),
+        ("1980-06-15", None),
+    ]
+    assert data["events"][2]["sources"] == [
+        {"outlet": "Test Gazette", "date": "1971-03-02", "quote": "A shared lab."}
+    ]
+    assert data["title"] == "A small test chronology"
+    assert data["source_document"] is None
+
+
+def test_json_carries_the_metadata_and_every_field_as_written(bundled):
+    text = events_json(bundled, bundled.events[:1])
+    data = json.loads(text)
+    assert "Japan–China" in text, "non-ASCII text is written as is"
+    assert data["source_document"]["date"] == "2019"
+    assert set(data["events"][0]) == {
+        "id", "date", "title", "summary", "domains", "actors", "people", "tags",
+        "importance", "sources", "related",
+    }  # fmt: skip
+    assert data["events"][0]["date"] == "1972-09-29"
+
+
+def test_credit_line_names_the_dataset_and_its_source_document(bundled, mini):
+    assert credit_line(bundled) == (
+        "Source: Japan–Taiwan–PRC relations, 1972–2019 — Japan Considers a New Security Relationship "
+        "Via “Networking” with Taiwan, China Brief (The Jamestown Foundation), Vol. 19 Issue 10"
+    )
+    assert credit_line(mini) == "Source: A small test chronology"
+
+
+def test_figure_with_credit_draws_title_and_credit_into_a_copy(mini):
+    figure = timeline_figure(events_frame(mini), mini.domains)
+    credited = figure_with_credit(figure, "Lab <b>years</b>", "Source: A & B")
+    assert "title" not in figure["layout"] and "annotations" not in figure["layout"]
+    layout = credited["layout"]
+    assert layout["title"]["text"] == "Lab &lt;b&gt;years&lt;/b&gt;"
+    credit = next(note for note in layout["annotations"] if note["name"] == "credit")
+    assert credit["text"] == "Source: A &amp; B"
+    assert (credit["yref"], credit["y"], credit["yanchor"]) == ("paper", 0, "top")
+    assert layout["margin"]["b"] > figure["layout"]["margin"]["b"]
+    assert layout["height"] > figure["layout"]["height"]
+
+
+def test_a_long_credit_wraps_onto_lines_with_room_below(bundled):
+    figure = timeline_figure(events_frame(bundled), bundled.domains)
+    layout = figure_with_credit(figure, None, credit_line(bundled))["layout"]
+    assert layout["annotations"][-1]["text"].count("<br>") == 1
+    assert "title" not in layout
+
+
+def test_static_html_works_offline_with_the_credit_and_one_mark_per_event(mini):
+    page = static_html(mini, events_frame(mini), "Test <title>", credit_line(mini))
+    assert not re.search(r"<script[^>]*\bsrc=", page, re.IGNORECASE), "nothing is fetched from a server"
+    assert "plotly.js v" in page, "the plotly.js bundle is inline"
+    assert "<title>Test &lt;title&gt;</title>" in page
+    figure = _embedded_figure(page)
+    marks = [
+        row[0]
+        for trace in figure["data"]
+        if trace["meta"]["kind"] in ("point", "span")
+        for row in trace["customdata"]
+    ]
+    domains_per_event = {event.id: len(event.domains) for event in mini.events}
+    assert {event_id: marks.count(event_id) for event_id in set(marks)} == domains_per_event
+    credit = next(note for note in figure["layout"]["annotations"] if note["name"] == "credit")
+    assert credit["text"] == "Source: A small test chronology"
+    assert figure["layout"]["title"]["text"] == "Test &lt;title&gt;"
+
+
+def test_export_command_applies_the_explorer_query_and_reports_notices(capsys):
+    assert main(["export", "csv", str(MINI), "--query", "domains=culture&bogus=1"]) == 0
+    out, err = capsys.readouterr()
+    assert list(_rows(out)) == ["beta-festival", "joint-lab"]
+    assert err == "Unknown parameter 'bogus' ignored.\n"
+
+
+def test_export_command_writes_timelinejs_and_json_to_a_file(tmp_path, capsys):
+    for kind in ("timelinejs", "json"):
+        target = tmp_path / f"out.{kind}.json"
+        assert main(["export", kind, str(MINI), "--query", "q=festival", "-o", str(target)]) == 0
+        data = json.loads(target.read_text(encoding="utf-8"))
+        assert len(data["events"]) == 1
+    assert capsys.readouterr() == ("", "")
+
+
+def test_the_export_modules_do_not_import_dash():
+    code = "import sys, dashboard.exports, dashboard.timelinejs; print('dash' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
