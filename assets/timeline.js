@@ -3,6 +3,15 @@
   "use strict";
   var noUpdate = function () { return window.dash_clientside.no_update; };
 
+  /* PNG or SVG of the chart as drawn (the credit line is part of the figure). */
+  function downloadImage(format) {
+    var graph = document.querySelector("#timeline .js-plotly-plot");
+    var name = document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "timeline";
+    if (graph && window.Plotly) {
+      window.Plotly.downloadImage(graph, { format: format, filename: name, scale: format === "png" ? 2 : 1 });
+    }
+  }
+
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     timeline: {
       /* The selected event id, from a chart click, a table row, a related link or Close. */
@@ -44,6 +53,28 @@
         if (!value || !trigger) { return noUpdate(); }
         return trigger.story ? { story: trigger.story, stop: trigger.stop } : null;
       },
+
+      /* The share panel's link, iframe code and download links, all for the current view. */
+      shareLinks: function (query) {
+        query = typeof query === "string" ? query : "";
+        var origin = window.location.origin;
+        var embedHeight = 460;
+        var title = document.title.replace(/"/g, "&quot;");
+        var iframe = '<iframe src="' + origin + "/embed" + query + '" title="Timeline: ' + title +
+          '" width="100%" height="' + embedHeight + '" style="border:0;max-width:100%" loading="lazy"></iframe>';
+        var downloads = ["csv", "json", "timelinejs", "html"].map(function (kind) {
+          return "/download/" + kind + query;
+        });
+        return [origin + "/" + query, iframe].concat(downloads, ["/brief" + query]);
+      },
+
+      /* Show the embed exactly as readers will see it. */
+      previewEmbed: function (clicks, query) {
+        return [clicks ? "/embed" + (query || "") : "", !clicks];
+      },
+
+      downloadPNG: function () { downloadImage("png"); },
+      downloadSVG: function () { downloadImage("svg"); },
 
       /* Keep the address bar in step with the view without reloading or adding history. */
       replaceUrl: function (query) {

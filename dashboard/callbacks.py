@@ -151,3 +151,26 @@ def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
         Input(ids.QUERY, "data"),
         prevent_initial_call=True,
     )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "shareLinks"),
+        Output(ids.SHARE_LINK, "value"),
+        Output(ids.EMBED_CODE, "value"),
+        *(Output(ids.DOWNLOADS[kind], "href") for kind in ("csv", "json", "timelinejs", "html")),
+        Output(ids.BRIEF_LINK, "href"),
+        Input(ids.QUERY, "data"),
+        State(ids.TIMELINE, "figure"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "previewEmbed"),
+        Output(ids.EMBED_PREVIEW, "src"),
+        Output(ids.EMBED_PREVIEW, "hidden"),
+        Input(ids.PREVIEW_BUTTON, "n_clicks"),
+        State(ids.QUERY, "data"),
+        prevent_initial_call=True,
+    )
+    for image_format, button in ids.IMAGE_BUTTONS.items():
+        app.clientside_callback(
+            ClientsideFunction("timeline", f"download{image_format.upper()}"),
+            Input(button, "n_clicks"),
+            prevent_initial_call=True,
+        )

@@ -7,6 +7,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from .exports import credit_line, figure_with_credit
 from .figures import story_figure, timeline_figure
 from .filters import ViewState, facet_counts, filter_events
 from .frame import events_frame
@@ -72,6 +73,8 @@ class Catalog:
                 figure = story_figure(self.frame, self.dataset.domains, story.path, story.number)
             else:
                 figure = timeline_figure(rows, self.dataset.domains, state.event, state.domains)
+            if figure["data"]:
+                figure = figure_with_credit(figure, None, credit_line(self.dataset))
             self._figures[key] = figure
         return self._figures[key]
 

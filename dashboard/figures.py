@@ -17,9 +17,9 @@ ROW_OFFSETS = (0.0, 0.24, -0.24, 0.12, -0.12, 0.36, -0.36)
 LANE_HEIGHT = 92
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
 TICK_FORMATS = [
-    {"dtickrange": [None, 86_400_000 * 40], "value": "%d %b %Y"},
-    {"dtickrange": [86_400_000 * 40, 86_400_000 * 370], "value": "%b %Y"},
-    {"dtickrange": [86_400_000 * 370, None], "value": "%Y"},
+    {"dtickrange": [None, 86_400_000 * 28], "value": "%d %b %Y"},
+    {"dtickrange": [86_400_000 * 28, "M11"], "value": "%b %Y"},
+    {"dtickrange": ["M12", None], "value": "%Y"},
 ]
 HOVER = "%{customdata[1]}<br><b>%{customdata[2]}</b><br>%{customdata[3]}<extra></extra>"
 

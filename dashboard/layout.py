@@ -25,6 +25,13 @@ SELECTED = "selected-event"
 SORT = "table-sort"
 QUERY = "view-query"
 STORY = "story-state"
+SHARE_LINK = "share-link"
+EMBED_CODE = "embed-code"
+EMBED_PREVIEW = "embed-preview"
+PREVIEW_BUTTON = "embed-preview-button"
+DOWNLOADS = {kind: f"download-{kind}" for kind in ("csv", "json", "timelinejs", "html")}
+IMAGE_BUTTONS = {"png": "download-png", "svg": "download-svg"}
+BRIEF_LINK = "brief-link"
 STORY_PANEL = "story"
 PAGE = "page"
 
@@ -133,6 +140,48 @@ def _filters(dataset: Dataset) -> html.Aside:
     )
 
 
+def _copy_field(label: str, field_id: str, field) -> html.Div:
+    return html.Div(
+        [
+            html.Label(label, htmlFor=field_id, className="field-label"),
+            html.Div(
+                [field, dcc.Clipboard(target_id=field_id, className="copy", title=f"Copy: {label.lower()}")],
+                className="copy-row",
+            ),
+        ],
+        className="share-field",
+    )
+
+
+def share_panel() -> html.Details:
+    """Share, embed and download the current view; two clicks from the explorer to an embed code."""
+    download_labels = {"csv": "CSV", "json": "JSON", "timelinejs": "TimelineJS JSON", "html": "Chart as HTML"}
+    return html.Details(
+        [
+            html.Summary("Share, embed, download or print this view"),
+            _copy_field("Link to this view", SHARE_LINK, dcc.Input(id=SHARE_LINK, type="text", readOnly=True,
+                                                                     className="text-input")),
+            _copy_field("Embed code (iframe)", EMBED_CODE, dcc.Textarea(id=EMBED_CODE, readOnly=True, rows=3,
+                                                                        className="text-input code")),
+            html.Div(
+                [
+                    html.Span("Download: ", className="field-label inline"),
+                    *(html.A(label, id=DOWNLOADS[kind], href=f"/download/{kind}", className="button small",
+                             download="") for kind, label in download_labels.items()),
+                    html.Button("PNG", id=IMAGE_BUTTONS["png"], className="button small"),
+                    html.Button("SVG", id=IMAGE_BUTTONS["svg"], className="button small"),
+                    html.A("Print / PDF briefing", id=BRIEF_LINK, href="/brief", target="_blank",
+                           className="button small"),
+                ],
+                className="downloads",
+            ),
+            html.Button("Preview the embed", id=PREVIEW_BUTTON, className="button small"),
+            html.Iframe(id=EMBED_PREVIEW, title="Embed preview", className="embed-preview", hidden=True),
+        ],
+        className="share",
+    )  # fmt: skip
+
+
 def explorer_layout(catalog: Catalog) -> html.Div:
     """The explorer: header, filters, the timeline, the selected event, the chronology."""
     dataset = catalog.dataset
@@ -169,6 +218,7 @@ def explorer_layout(catalog: Catalog) -> html.Div:
                                     "aria-label": "Timeline chart; the chronology below lists the same events"
                                 },
                             ),
+                            share_panel(),
                             html.Section(
                                 id=DETAIL,
                                 className="detail",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -64,3 +65,12 @@ def load_dataset(paths: Iterable[str | os.PathLike] = ()) -> Dataset:
     if problems:
         raise EventFileError(problems)
     return merge(datasets)
+
+
+def data_version(paths: Iterable[str | os.PathLike] = ()) -> str:
+    """A short fingerprint of the event files (names, sizes, modification times)."""
+    digest = hashlib.sha256()
+    for path in expand(event_paths(paths)):
+        stat = path.stat()
+        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]

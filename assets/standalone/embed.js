@@ -1,0 +1,32 @@
+/* The embed page: draw the server-rendered figure, then tell the parent page our height.
+   Height messages: Pym.js's "pymxPYMx<childId>xPYMxheightxPYMx<px>" string when the parent is a
+   Pym parent (it passes ?childId=...), and always {"type": "timeline-embed:height", "height": px}. */
+(function () {
+  "use strict";
+  var childId = new URLSearchParams(window.location.search).get("childId");
+  var lastHeight = 0;
+
+  function sendHeight() {
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === lastHeight || window.parent === window) { return; }
+    lastHeight = height;
+    if (childId) {
+      window.parent.postMessage(["pym", childId, "height", height].join("xPYMx"), "*");
+    }
+    window.parent.postMessage({ type: "timeline-embed:height", height: height }, "*");
+  }
+
+  function draw() {
+    var holder = document.getElementById("chart");
+    var figure = JSON.parse(document.getElementById("figure-data").textContent);
+    var config = JSON.parse(document.getElementById("config-data").textContent);
+    window.Plotly.newPlot(holder, figure.data, figure.layout, config).then(sendHeight);
+    new ResizeObserver(sendHeight).observe(document.body);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", draw);
+  } else {
+    draw();
+  }
+})();

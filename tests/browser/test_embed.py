@@ -1,0 +1,125 @@
+"""The embed, framed by a page from another origin, as a news site would use it."""
+
+from __future__ import annotations
+
+import threading
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from dashboard.loader import BUNDLED_EVENTS, load_dataset
+
+from .conftest import ConsoleLog
+
+pytestmark = pytest.mark.browser
+CHART_MARKS_JS = """() => {
+  const chart = document.querySelector('#chart');
+  if (!chart || !chart.data) return [];
+  return chart.data.filter(t => t.meta && (t.meta.kind === 'point' || t.meta.kind === 'span'))
+    .flatMap(t => t.customdata.map(row => row[0]));
+}"""
+
+
+class ArticlePages:
+    """A 'news site' on another loopback port whose pages frame our app."""
+
+    def __init__(self):
+        self.pages: dict[str, str] = {}
+        pages = self.pages
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):
+                body = pages.get(self.path.split("?")[0], "not found").encode()
+                self.send_response(200 if self.path.split("?")[0] in pages else 404)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def article(self, path: str, frame_src: str, width: str = "100%") -> str:
+        self.pages[
+            path
+        ] = f"""<!doctype html><html lang="en"><head><title>Article</title><link rel="icon" href="data:,"></head><body>
+<h1>A news article</h1>
+<script>window.messages = []; window.addEventListener('message', e => window.messages.push(e.data));</script>
+<iframe id="embed" src="{frame_src}" title="Timeline" style="border:0;width:{width}" height="460"></iframe>
+</body></html>"""
+        return self.url + path
+
+
+@pytest.fixture(scope="module")
+def site():
+    pages = ArticlePages()
+    yield pages
+    pages.httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset([BUNDLED_EVENTS])
+
+
+def embed_frame(page):
+    page.wait_for_function("() => window.messages.length > 0")
+    frame = page.frame_locator("#embed")
+    frame.locator("#chart .main-svg").first.wait_for()
+    return next(f for f in page.frames if "/embed" in f.url)
+
+
+def test_a_filtered_embed_shows_its_marks_and_reports_its_height(page, server, site, dataset):
+    url = site.article("/story.html", f"{server.url}/embed?domains=military&from=2018&childId=tl-1")
+    page.goto(url)
+    frame = embed_frame(page)
+    expected = {
+        e.id for e in dataset.events if "military" in e.domains and (e.end or e.date).last_day().year >= 2018
+    }
+    assert set(frame.evaluate(CHART_MARKS_JS)) == expected
+    messages = page.evaluate("window.messages")
+    heights = [
+        m["height"] for m in messages if isinstance(m, dict) and m.get("type") == "timeline-embed:height"
+    ]
+    assert heights and heights[-1] > 300
+    assert any(isinstance(m, str) and m.startswith("pymxPYMxtl-1xPYMxheightxPYMx") for m in messages)
+    assert frame.locator(".credit a").get_attribute("href") == "/?domains=military&from=2018"
+
+
+def test_the_embed_fits_a_320_pixel_column_without_sideways_scrolling(page, server, site):
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(site.article("/narrow.html", f"{server.url}/embed?q=WHA", width="320px"))
+    frame = embed_frame(page)
+    assert frame.evaluate("document.documentElement.clientWidth") == 320
+    assert frame.evaluate("document.documentElement.scrollWidth") <= 320
+    assert frame.evaluate("document.querySelector('#chart .main-svg').getBoundingClientRect().width") <= 320
+
+
+def test_a_repeat_request_is_answered_304_from_the_etag(server):
+    url = f"{server.url}/embed?actors=Japan&height=360"
+    with urllib.request.urlopen(url) as first:
+        tag = first.headers["ETag"]
+        assert "max-age" in first.headers["Cache-Control"]
+        assert first.headers.get("Set-Cookie") is None
+        assert "frame-ancestors *" in first.headers["Content-Security-Policy"]
+        assert first.headers.get("X-Frame-Options") is None
+    request = urllib.request.Request(url, headers={"If-None-Match": tag})
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(request)
+    assert answer.value.code == 304
+
+
+def test_the_main_page_refuses_to_be_framed(browser, server, site):
+    context = browser.new_context()
+    page = context.new_page()
+    log = ConsoleLog(page)
+    page.goto(site.article("/steal.html", server.url + "/"))
+    page.wait_for_timeout(1500)
+    framed = next(f for f in page.frames if f != page.main_frame)
+    assert framed.evaluate("() => !!document.querySelector('#timeline')") is False
+    assert any("frame-ancestors" in error or "X-Frame-Options" in error for error in log.errors)
+    context.close()

@@ -1,0 +1,79 @@
+"""From the explorer to an embed code, a link and downloads, as a journalist would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import urllib.request
+
+import pytest
+
+from .helpers import open_explorer, table_ids
+
+pytestmark = pytest.mark.browser
+QUERY = "?domains=military&q=submarine"
+
+
+@pytest.fixture
+def clipboard_page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_two_clicks_give_a_working_embed_code(clipboard_page, server):
+    page = clipboard_page
+    open_explorer(page, server.url + "/" + QUERY)
+    page.get_by_text("Share, embed, download or print this view").click()
+    page.get_by_title("Copy: embed code (iframe)").click()
+    snippet = page.evaluate("navigator.clipboard.readText()")
+    assert re.fullmatch(
+        rf'<iframe src="{re.escape(server.url)}/embed\?domains=military&q=submarine" title="Timeline: [^"]+" '
+        r'width="100%" height="\d+" style="border:0;max-width:100%" loading="lazy"></iframe>',
+        snippet,
+    )
+    page.get_by_title("Copy: link to this view").click()
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}/{QUERY}"
+
+
+def test_the_embed_preview_shows_the_same_events(page, server):
+    open_explorer(page, server.url + "/" + QUERY)
+    ids = table_ids(page)
+    page.get_by_text("Share, embed, download or print this view").click()
+    page.get_by_role("button", name="Preview the embed").click()
+    frame = page.frame_locator("#embed-preview")
+    frame.locator("#chart .main-svg").first.wait_for()
+    preview = next(f for f in page.frames if "/embed" in f.url)
+    shown = preview.evaluate(
+        "() => document.querySelector('#chart').data.filter(t => t.meta && t.meta.kind === 'point')"
+        ".flatMap(t => t.customdata.map(r => r[0]))"
+    )
+    assert sorted(shown) == sorted(ids)
+
+
+def test_csv_download_holds_the_filtered_events_with_sources(page, server):
+    open_explorer(page, server.url + "/" + QUERY)
+    ids = table_ids(page)
+    href = page.locator("#download-csv").get_attribute("href")
+    assert href == "/download/csv" + QUERY
+    with urllib.request.urlopen(server.url + href) as response:
+        assert response.headers["Content-Disposition"].endswith('.csv"')
+        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))
+    assert [row["id"] for row in rows] == ids
+    assert all(row["sources"] for row in rows)
+
+
+def test_the_png_and_svg_buttons_download_the_chart(page, server):
+    open_explorer(page, server.url + "/" + QUERY)
+    page.get_by_text("Share, embed, download or print this view").click()
+    for label, suffix in (("PNG", ".png"), ("SVG", ".svg")):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label, exact=True).click()
+        assert download.value.suggested_filename.endswith(suffix)
+        assert download.value.suggested_filename.startswith("japan-taiwan-prc-relations")
+        if suffix == ".svg":
+            drawn = open(download.value.path(), encoding="utf-8").read()
+            assert "Source: Japan–Taiwan–PRC relations, 1972–2019" in drawn
