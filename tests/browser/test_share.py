@@ -75,5 +75,5 @@ def test_the_png_and_svg_buttons_download_the_chart(page, server):
         assert download.value.suggested_filename.endswith(suffix)
         assert download.value.suggested_filename.startswith("japan-taiwan-prc-relations")
         if suffix == ".svg":
-            drawn = open(download.value.path(), encoding="utf-8").read()
+            drawn = download.value.path().read_text(encoding="utf-8")
             assert "Source: Japan–Taiwan–PRC relations, 1972–2019" in drawn
