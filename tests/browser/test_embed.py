@@ -44,9 +44,8 @@ class ArticlePages:
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def article(self, path: str, frame_src: str, width: str = "100%") -> str:
-        self.pages[
-            path
-        ] = f"""<!doctype html><html lang="en"><head><title>Article</title><link rel="icon" href="data:,"></head><body>
+        self.pages[path] = f"""<!doctype html><html lang="en">
+<head><title>Article</title><link rel="icon" href="data:,"></head><body>
 <h1>A news article</h1>
 <script>window.messages = []; window.addEventListener('message', e => window.messages.push(e.data));</script>
 <iframe id="embed" src="{frame_src}" title="Timeline" style="border:0;width:{width}" height="460"></iframe>
