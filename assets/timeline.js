@@ -54,7 +54,7 @@
         return trigger.story ? { story: trigger.story, stop: trigger.stop } : null;
       },
 
-      /* The share panel's link, iframe code and download links, all for the current view. */
+      /* The share panel's link, iframe code, download and briefing links, all for the current view. */
       shareLinks: function (query) {
         query = typeof query === "string" ? query : "";
         var origin = window.location.origin;
@@ -65,7 +65,7 @@
         var downloads = ["csv", "json", "timelinejs", "html"].map(function (kind) {
           return "/download/" + kind + query;
         });
-        return [origin + "/" + query, iframe].concat(downloads, ["/brief" + query]);
+        return [origin + "/" + query, iframe].concat(downloads, ["/brief" + query, "/download/brief" + query]);
       },
 
       /* Show the embed exactly as readers will see it. */

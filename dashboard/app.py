@@ -9,9 +9,9 @@ from pathlib import Path
 from dash import Dash
 
 from .callbacks import register_callbacks
-from .catalog import Catalog
+from .guards import install_guards
 from .layout import explorer_layout
-from .loader import data_version, load_dataset
+from .live import LiveCatalog
 from .routes import install_routes
 from .security import install_security
 
@@ -20,19 +20,20 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     """Load and validate the events (refusing to start on any problem) and build the Dash app."""
-    catalog = Catalog(load_dataset(paths), version=data_version(paths))
+    live = LiveCatalog(paths)
     app = Dash(
         __name__,
-        title=catalog.dataset.title,
+        title=live.get().dataset.title,
         assets_folder=str(ASSETS),
+        assets_path_ignore=["^standalone$", "^vendor$"],
         serve_locally=True,
         compress=True,
         update_title=None,
-        assets_path_ignore=["^standalone$", "^vendor$"],
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
-    app.layout = explorer_layout(catalog)
-    register_callbacks(app, lambda: catalog)
-    install_routes(app, lambda: catalog, ASSETS)
+    app.layout = lambda: explorer_layout(live.get())
+    register_callbacks(app, live.get)
+    install_routes(app, live, ASSETS)
+    install_guards(app)
     install_security(app)
     return app

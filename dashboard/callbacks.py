@@ -157,6 +157,7 @@ def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
         Output(ids.EMBED_CODE, "value"),
         *(Output(ids.DOWNLOADS[kind], "href") for kind in ("csv", "json", "timelinejs", "html")),
         Output(ids.BRIEF_LINK, "href"),
+        Output(ids.DOWNLOADS["brief"], "href"),
         Input(ids.QUERY, "data"),
         State(ids.TIMELINE, "figure"),
     )

@@ -19,7 +19,7 @@ from .frame import date_label, events_frame
 from .model import Dataset, Domain, Event, Source
 from .timelinejs import file_fields, to_timelinejs
 
-EXPORT_FORMATS = ("timelinejs", "csv", "json", "html")
+EXPORT_FORMATS = ("timelinejs", "csv", "json", "html", "brief")
 CSV_COLUMNS = (
     "id",
     "date",
@@ -174,7 +174,7 @@ def static_html(dataset: Dataset, frame_rows: pd.DataFrame, title: str | None, c
 
 
 def export_view(dataset: Dataset, kind: str, query: str = "") -> tuple[str, tuple[str, ...]]:
-    """The events an explorer URL query shows, as csv, json, html or timelinejs, with its notices."""
+    """The events an explorer URL query shows, as csv, json, html, timelinejs or a brief, with notices."""
     view = parse_view(query, dataset)
     rows = filter_events(events_frame(dataset), view.state)
     events = [dataset.event(event_id) for event_id in rows["id"]]
@@ -186,6 +186,11 @@ def export_view(dataset: Dataset, kind: str, query: str = "") -> tuple[str, tupl
         text = static_html(dataset, rows, dataset.title, credit_line(dataset))
     elif kind == "timelinejs":
         text = json.dumps(to_timelinejs(dataset, events), ensure_ascii=False, indent=2) + "\n"
+    elif kind == "brief":
+        from .brief import brief_markdown, briefing_state  # the brief builds on the catalog, which imports us
+        from .catalog import Catalog
+
+        text = brief_markdown(dataset, Catalog(dataset).view(briefing_state(view.state)))
     else:
         raise ValueError(f"unknown export format '{kind}'; use one of {', '.join(EXPORT_FORMATS)}")
     return text, view.notices

@@ -29,7 +29,7 @@ SHARE_LINK = "share-link"
 EMBED_CODE = "embed-code"
 EMBED_PREVIEW = "embed-preview"
 PREVIEW_BUTTON = "embed-preview-button"
-DOWNLOADS = {kind: f"download-{kind}" for kind in ("csv", "json", "timelinejs", "html")}
+DOWNLOADS = {kind: f"download-{kind}" for kind in ("csv", "json", "timelinejs", "html", "brief")}
 IMAGE_BUTTONS = {"png": "download-png", "svg": "download-svg"}
 BRIEF_LINK = "brief-link"
 STORY_PANEL = "story"
@@ -155,7 +155,13 @@ def _copy_field(label: str, field_id: str, field) -> html.Div:
 
 def share_panel() -> html.Details:
     """Share, embed and download the current view; two clicks from the explorer to an embed code."""
-    download_labels = {"csv": "CSV", "json": "JSON", "timelinejs": "TimelineJS JSON", "html": "Chart as HTML"}
+    download_labels = {
+        "csv": "CSV",
+        "json": "JSON",
+        "timelinejs": "TimelineJS JSON",
+        "html": "Chart as HTML",
+        "brief": "Briefing (Markdown)",
+    }
     return html.Details(
         [
             html.Summary("Share, embed, download or print this view"),

@@ -20,6 +20,9 @@ from .dates import PartialDate, parse_partial_date
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--")
+_LINK_SCHEME = re.compile(
+    r"(?<!\\)\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.-]*):|^\s*\[[^\]]+\]:\s*<?([A-Za-z][A-Za-z0-9+.-]*):", re.M
+)
 
 DEFAULT_DOMAINS = (
     {"id": "diplomatic", "label": "Diplomatic", "color": "#0072B2"},
@@ -37,6 +40,10 @@ def _http_url(value: str) -> str:
 def _no_raw_html(value: str) -> str:
     if _RAW_HTML.search(value):
         raise ValueError("raw HTML is not allowed; use Markdown (e.g. **bold**, [text](https://...))")
+    for match in _LINK_SCHEME.finditer(value):
+        scheme = (match.group(1) or match.group(2)).lower()
+        if scheme not in {"http", "https"}:
+            raise ValueError(f"a link uses '{scheme}:'; Markdown links must be http:// or https://")
     return value
 
 

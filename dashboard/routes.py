@@ -1,18 +1,18 @@
-"""Plain Flask routes beside the Dash app: the embed, downloads, story links."""
+"""Plain Flask routes beside the Dash app: the embed, the briefing, downloads, story links."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
 from dash import Dash
-from flask import Response, make_response, redirect, request
+from flask import Response, jsonify, make_response, redirect, request
 
-from .catalog import Catalog
+from .brief import BRIEF_KEYS, brief_page, briefing_state
 from .exports import EXPORT_FORMATS, export_view
 from .filters import parse_view
+from .live import LiveCatalog
 from .standalone import EMBED_KEYS, EmbedOptions, asset_version, embed_page, etag
 
 EMBED_CACHE = "public, max-age=300, stale-while-revalidate=86400"
@@ -21,7 +21,9 @@ DOWNLOAD_TYPES = {
     "json": ("application/json; charset=utf-8", "json"),
     "html": ("text/html; charset=utf-8", "html"),
     "timelinejs": ("application/json; charset=utf-8", "timelinejs.json"),
+    "brief": ("text/markdown; charset=utf-8", "md"),
 }
+PLOTLY_JS = "vendor/plotly-basic-4.1.1.min.js"
 
 
 def slug(text: str) -> str:
@@ -33,17 +35,21 @@ def _query() -> str:
     return request.query_string.decode("utf-8", errors="replace")
 
 
-def install_routes(app: Dash, get_catalog: Callable[[], Catalog], assets: Path) -> None:
-    """The embed page, data downloads of any view, and short story links."""
+def _asset_urls(assets: Path, paths: dict[str, str]) -> dict[str, str]:
+    """Asset URLs with a content hash, so browsers refetch exactly when a file changes."""
+    return {name: f"/assets/{path}?v={asset_version(assets / path)}" for name, path in paths.items()}
+
+
+def install_routes(app: Dash, live: LiveCatalog, assets: Path) -> None:
+    """The embed, the printable briefing and data downloads of any view, story links, the health report."""
     server = app.server
-    embed_assets = {
-        name: f"/assets/{path}?v={asset_version(assets / path)}"
-        for name, path in {
-            "css": "standalone/embed.css",
-            "js": "standalone/embed.js",
-            "plotly": "vendor/plotly-basic-4.1.1.min.js",
-        }.items()
-    }
+    get_catalog = live.get
+    embed_assets = _asset_urls(
+        assets, {"css": "standalone/embed.css", "js": "standalone/embed.js", "plotly": PLOTLY_JS}
+    )
+    brief_assets = _asset_urls(
+        assets, {"css": "standalone/brief.css", "js": "standalone/brief.js", "plotly": PLOTLY_JS}
+    )
     assets_key = "".join(embed_assets.values())
 
     @server.get("/embed")
@@ -61,6 +67,13 @@ def install_routes(app: Dash, get_catalog: Callable[[], Catalog], assets: Path) 
         response.set_etag(tag)
         response.headers["Cache-Control"] = EMBED_CACHE
         return response
+
+    @server.get("/brief")
+    def brief():
+        catalog = get_catalog()
+        parsed = parse_view(_query(), catalog.dataset, extra_keys=BRIEF_KEYS)
+        view = catalog.view(briefing_state(parsed.state))
+        return brief_page(catalog.dataset, view, brief_assets, parsed.notices)
 
     @server.get("/download/<kind>")
     def download(kind: str):
@@ -82,6 +95,18 @@ def install_routes(app: Dash, get_catalog: Callable[[], Catalog], assets: Path) 
     def story_link(narrative_id: str, stop: int = 1):
         return redirect("/?" + urlencode({"story": narrative_id, "stop": stop}), code=302)
 
+    @server.get("/favicon.ico")
+    def favicon():
+        return redirect("/_favicon.ico", code=301)
+
     @server.get("/stories")
     def story_list():
         return redirect("/#stories", code=302)
+
+    @server.get("/health")
+    def health():
+        get_catalog()
+        report = live.health.as_json()
+        response = jsonify(report)
+        response.headers["Cache-Control"] = "no-store"
+        return response

@@ -56,7 +56,7 @@ def etag(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
-def _json_script(element_id: str, value: object) -> str:
+def json_script(element_id: str, value: object) -> str:
     """JSON in a non-executed script element; '<' is escaped so data cannot close the tag."""
     text = json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
     return f'<script type="application/json" id="{element_id}">{text}</script>'
@@ -96,8 +96,8 @@ def embed_page(
 <body>
 {title}{notice_html}
 <div id="chart" role="img" aria-label="{escape(label)}"></div>
-{_json_script("figure-data", figure)}
-{_json_script("config-data", EMBED_CONFIG)}
+{json_script("figure-data", figure)}
+{json_script("config-data", EMBED_CONFIG)}
 <p class="credit">{credit} · <a href="{escape(full_view)}" target="_blank" rel="noopener">Full view ↗</a></p>
 </body>
 </html>

@@ -80,8 +80,8 @@ def test_a_url_with_filters_restores_the_view(page, server, dataset):
     assert page.get_by_role("checkbox", name=re.compile("^Military")).is_checked()
     assert not page.get_by_role("checkbox", name=re.compile("^Diplomatic")).is_checked()
     assert page.get_by_role("checkbox", name=re.compile("^Japan")).is_checked()
-    assert page.get_by_label("From").input_value() == "2018"
-    assert page.get_by_label("To").input_value() == "2019-05"
+    assert page.get_by_label("From", exact=True).input_value() == "2018"
+    assert page.get_by_label("To", exact=True).input_value() == "2019-05"
     assert page.locator("#detail h2").inner_text() == dataset.event("kono-wha-tweet-2019").title
     period = (dt.date(2018, 1, 1), dt.date(2019, 5, 31))
     expected = [

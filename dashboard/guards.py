@@ -1,0 +1,84 @@
+"""Guards for a public server: unknown paths 404, the callback API refuses malformed requests.
+
+Dash's /_dash-update-component accepts any JSON and answers surprises with a 500 and a
+traceback in the log; these guards check the request's shape against the registered
+callbacks first, and no error ever sends a traceback to the client.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from dash import Dash
+from flask import Response, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger("dashboard.requests")
+KNOWN_PATHS = re.compile(
+    r"^/(|embed|brief|stories|health|favicon\.ico|story/[^/]+(/\d+)?|download/[a-z]+|assets/.+"
+    r"|_dash-(layout|dependencies|update-component|component-suites/.+)|_favicon\.ico)$"
+)
+CALLBACK_PATH = "/_dash-update-component"
+NOT_FOUND = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
+<body><h1>Not found</h1>
+<p>There is nothing at this address. <a href="/">Open the timeline</a>.</p></body></html>
+"""
+
+
+def _same_dependencies(sent: object, expected: list[dict]) -> bool:
+    if not isinstance(sent, list) or len(sent) != len(expected):
+        return False
+    return all(
+        isinstance(item, dict) and item.get("id") == want["id"] and item.get("property") == want["property"]
+        for item, want in zip(sent, expected, strict=True)
+    )
+
+
+def callback_request_problem(body: object, callback_map: dict) -> str | None:
+    """Why a callback request does not match a server callback of this app, or None if it does."""
+    if not isinstance(body, dict):
+        return "the body must be a JSON object"
+    spec = callback_map.get(body.get("output")) if isinstance(body.get("output"), str) else None
+    if not spec or "callback" not in spec:
+        return "unknown output"
+    outputs = [
+        dict(zip(("id", "property"), part.rsplit(".", 1), strict=True))
+        for part in body["output"].strip(".").split("...")
+    ]
+    if not _same_dependencies(body.get("outputs"), outputs) and not _same_dependencies(
+        [body.get("outputs")], outputs
+    ):
+        return "outputs do not match the callback"
+    if not _same_dependencies(body.get("inputs"), spec["inputs"]):
+        return "inputs do not match the callback"
+    if not _same_dependencies(body.get("state", []), spec["state"]):
+        return "state does not match the callback"
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(item, str) and "." in item for item in changed):
+        return "changedPropIds must be a list of 'id.property' strings"
+    return None
+
+
+def install_guards(app: Dash) -> None:
+    """Refuse unknown paths and malformed callback requests; keep tracebacks in the log."""
+    server = app.server
+
+    @server.before_request
+    def refuse_unknown_paths():
+        if not KNOWN_PATHS.match(request.path):
+            return Response(NOT_FOUND, 404, mimetype="text/html")
+        if request.path == CALLBACK_PATH and request.method == "POST":
+            problem = callback_request_problem(request.get_json(silent=True), app.callback_map)
+            if problem:
+                return jsonify(error=f"invalid callback request: {problem}"), 400
+        return None
+
+    @server.errorhandler(Exception)
+    def hide_tracebacks(error: Exception):
+        if isinstance(error, HTTPException):
+            return error
+        log.exception("Unhandled error on %s %s", request.method, request.path)
+        if request.path == CALLBACK_PATH:
+            return jsonify(error="invalid callback request"), 400
+        return Response("Internal error. It has been logged.\n", 500, mimetype="text/plain")

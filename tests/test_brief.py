@@ -1,0 +1,198 @@
+import re
+import subprocess
+import sys
+
+import pytest
+
+from dashboard.__main__ import main
+from dashboard.app import create_app
+from dashboard.brief import brief_markdown, brief_page, briefing_state, describe_view
+from dashboard.catalog import Catalog
+from dashboard.filters import parse_view
+from dashboard.loader import load_dataset
+from tests.conftest import MINI
+
+ASSETS = {"css": "/brief.css", "js": "/brief.js", "plotly": "/plotly.js"}
+HOSTILE = """\
+title: "Hostile <script>alert('title')</script>"
+description: "A description with <img src=x onerror=alert(1)>"
+events:
+  - id: hostile-event
+    date: "2001-02"
+    title: "</td><script>alert('event')</script>"
+    summary: "**Bold** text & 1 < 2 in [a link](https://example.org/)."
+    domains: [diplomatic]
+    actors: ["<b>Actor</b>"]
+    importance: 1
+    sources:
+      - outlet: "<script>alert('outlet')</script>"
+        title: "A \\"quoted\\" title"
+        url: "https://example.org/?a=\\"><script>alert('url')</script>"
+        quote: "</li><script>alert('quote')</script>"
+"""
+
+
+def _describe(query, dataset):
+    return describe_view(parse_view(query, dataset).state, dataset)
+
+
+def _view(dataset, query=""):
+    return Catalog(dataset).view(briefing_state(parse_view(query, dataset).state))
+
+
+@pytest.fixture
+def hostile(tmp_path):
+    path = tmp_path / "hostile.yaml"
+    path.write_text(HOSTILE, encoding="utf-8")
+    return load_dataset([path])
+
+
+def test_a_view_without_filters_is_described_as_all_events(bundled):
+    assert _describe("", bundled) == ["All events (no filters)"]
+
+
+def test_each_filter_is_described_in_words_with_labels_not_ids(bundled):
+    query = "domains=military&actors=Japan,PRC&from=2018&to=2019-05&q=submarine"
+    assert _describe(query, bundled) == [
+        "Domains: Military & security",
+        "Actors: Japan or PRC",
+        "Period: 2018 to May 2019",
+        "Search: “submarine”",
+    ]
+
+
+def test_three_choices_are_listed_with_commas_and_a_final_or(bundled):
+    assert _describe("actors=Japan,PRC,Taiwan", bundled) == ["Actors: Japan, PRC or Taiwan"]
+
+
+def test_an_open_ended_period_says_from_or_up_to(bundled):
+    assert _describe("from=2018-03-02", bundled) == ["Period: from 2 Mar 2018"]
+    assert _describe("to=1979", bundled) == ["Period: up to 1979"]
+    assert _describe("from=2019&to=2019", bundled) == ["Period: 2019"]
+
+
+def test_an_empty_domain_choice_is_described_as_none(bundled):
+    assert _describe("domains=", bundled) == ["Domains: none"]
+
+
+def test_the_selection_and_story_do_not_narrow_a_briefing(bundled):
+    state = parse_view("q=Hsieh&event=hsieh-basic-law-call-2019&story=view&stop=2", bundled).state
+    assert briefing_state(state) == parse_view("q=Hsieh", bundled).state
+
+
+def test_the_markdown_memo_numbers_endnotes_in_order_of_first_citation(bundled):
+    memo = brief_markdown(bundled, _view(bundled))
+    chronology, sources = memo.split("## Sources")
+    cited = [
+        int(n) for marks in re.findall(r"\*\* \[([\d, ]+)\]$", chronology, re.M) for n in marks.split(", ")
+    ]
+    firsts = list(dict.fromkeys(cited))
+    assert firsts == list(range(1, len(firsts) + 1))
+    listed = [int(n) for n in re.findall(r"^(\d+)\. ", sources, re.M)]
+    assert listed == firsts
+
+
+def test_the_markdown_memo_keeps_the_hsieh_events_cjk_text_and_its_sources(bundled):
+    memo = brief_markdown(bundled, _view(bundled, "q=Hsieh"))
+    assert memo.startswith("# Briefing: Japan–Taiwan–PRC relations, 1972–2019\n")
+    assert "- Search: “Hsieh”" in memo
+    assert "**3 of 30 events**" in memo
+    assert (
+        "- **Jan 2019 — Frank Hsieh urges Japan to adopt a Basic Law on Japan-Taiwan Relations** [1, 2]"
+        in memo
+    )
+    assert "日台交流基本法" in memo
+    assert "1. Epoch Times, 29 Jan 2019." in memo
+    assert memo.rstrip().endswith("China Brief (The Jamestown Foundation), Vol. 19 Issue 10")
+
+
+def test_a_source_cited_twice_gets_one_endnote(mini):
+    memo = brief_markdown(mini, _view(mini))
+    assert "- **1950 — Alpha institute founded** [1]" in memo
+    assert "- **15 Jun 1980 — Gamma prize awarded** [1]" in memo
+    assert "4. " not in memo.split("## Sources")[1]
+
+
+def test_the_memo_is_the_same_every_time_it_is_made(mini):
+    assert brief_markdown(mini, _view(mini)) == brief_markdown(mini, _view(mini))
+
+
+def test_markdown_from_plain_text_fields_stays_literal(hostile):
+    memo = brief_markdown(hostile, _view(hostile))
+    assert "<script>" not in memo
+    assert "\\<script\\>alert('outlet')\\</script\\>" in memo
+    assert "<https://example.org/?a=\"%3E%3Cscript%3Ealert('url')%3C/script%3E>" in memo
+
+
+def test_the_page_escapes_every_text_from_the_data(hostile):
+    page = brief_page(hostile, _view(hostile), ASSETS, ("Unknown parameter '<x>' ignored.",))
+    scripts = re.findall(r"<script[^>]*>", page)
+    assert scripts == [
+        '<script src="/plotly.js" defer>',
+        '<script src="/brief.js" defer>',
+        '<script type="application/json" id="figure-data">',
+        '<script type="application/json" id="config-data">',
+    ]
+    for raw in ("<img", "<b>", "</td><script", "</li><script"):
+        assert raw not in page
+    assert "<h1>Hostile &lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;</h1>" in page
+    assert 'href="https://example.org/?a=&quot;&gt;&lt;script&gt;' in page
+    assert "**Bold** text &amp; 1 &lt; 2" in page
+    assert "Unknown parameter &#x27;&lt;x&gt;&#x27; ignored." in page
+
+
+def test_the_page_holds_the_filters_chart_chronology_and_numbered_sources(bundled):
+    page = brief_page(bundled, _view(bundled, "q=Hsieh"), ASSETS)
+    assert "<li>Search: “Hsieh”</li>" in page
+    assert '<p class="count">3 of 30 events</p>' in page
+    assert '"staticPlot":true' in page and '"width":660' in page
+    assert page.count('<tr id="event-') == 3
+    assert '<a href="#note-1">1</a>, <a href="#note-2">2</a>' in page
+    assert re.findall(r'<li id="note-(\d+)">', page) == [str(n) for n in range(1, 8)]
+    assert "日台交流基本法" in page
+
+
+def test_an_empty_view_prints_a_sentence_instead_of_a_chart(bundled):
+    page = brief_page(bundled, _view(bundled, "q=nothingmatchesthis"), ASSETS)
+    assert "No events match these filters." in page
+    assert "figure-data" not in page
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app().server.test_client()
+
+
+def test_the_brief_route_shows_notices_and_is_not_frameable(client):
+    response = client.get("/brief?domains=military&print=1&bogus=1")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<li>Domains: Military &amp; security</li>" in page
+    assert "Unknown parameter &#x27;bogus&#x27; ignored." in page
+    assert "&#x27;print&#x27;" not in page
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_the_brief_download_is_a_markdown_file(client):
+    response = client.get("/download/brief?q=Hsieh")
+    assert response.headers["Content-Type"] == "text/markdown; charset=utf-8"
+    assert (
+        response.headers["Content-Disposition"]
+        == 'attachment; filename="japan-taiwan-prc-relations-1972-2019.md"'
+    )
+    assert "日台交流基本法" in response.get_data(as_text=True)
+
+
+def test_export_command_writes_the_brief_of_a_view(capsys):
+    assert main(["export", "brief", str(MINI), "--query", "q=festival"]) == 0
+    out, err = capsys.readouterr()
+    assert "- Search: “festival”" in out
+    assert "**1 of 4 events**" in out
+    assert err == ""
+
+
+def test_the_brief_module_does_not_import_dash():
+    code = "import sys, dashboard.brief; print('dash' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
