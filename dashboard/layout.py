@@ -70,6 +70,24 @@ def header(dataset: Dataset) -> html.Header:
     )
 
 
+def _period_input(label: str, input_id: str, placeholder: str) -> html.Div:
+    """A partial-date box (YYYY, YYYY-MM or YYYY-MM-DD), sent when the reader leaves it or presses Enter."""
+    return html.Div(
+        [
+            html.Label(label, htmlFor=input_id),
+            dcc.Input(
+                id=input_id,
+                type="text",
+                debounce=True,
+                placeholder=placeholder,
+                maxLength=10,
+                className="text-input",
+            ),
+        ],
+        className="period",
+    )
+
+
 def _filters(dataset: Dataset) -> html.Aside:
     date_hint = "YYYY, YYYY-MM or YYYY-MM-DD"
     return html.Aside(
@@ -96,34 +114,8 @@ def _filters(dataset: Dataset) -> html.Aside:
             html.Fieldset(
                 [
                     html.Legend("Period"),
-                    html.Div(
-                        [
-                            html.Label("From", htmlFor=FROM),
-                            dcc.Input(
-                                id=FROM,
-                                type="text",
-                                debounce=True,
-                                placeholder="e.g. 2009",
-                                maxLength=10,
-                                className="text-input",
-                            ),
-                        ],
-                        className="period",
-                    ),
-                    html.Div(
-                        [
-                            html.Label("To", htmlFor=TO),
-                            dcc.Input(
-                                id=TO,
-                                type="text",
-                                debounce=True,
-                                placeholder="e.g. 2019-05",
-                                maxLength=10,
-                                className="text-input",
-                            ),
-                        ],
-                        className="period",
-                    ),
+                    _period_input("From", FROM, "e.g. 2009"),
+                    _period_input("To", TO, "e.g. 2019-05"),
                     html.Small(date_hint, className="hint"),
                 ]
             ),
