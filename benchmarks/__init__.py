@@ -1,0 +1,1 @@
+"""On-demand performance suite: synthetic event files, load, server and browser benchmarks."""
