@@ -35,7 +35,16 @@
         var value = context.triggered.length ? context.triggered[0].value : null;
         if (!value || !trigger) { return noUpdate(); }
         var same = current && current.key === trigger.key;
-        return { key: trigger.key, descending: same ? !current.descending : false };
+        return { key: trigger.key, descending: same ? !current.descending : false, page: 1 };
+      },
+
+      /* Turn the chronology's page (the button's id carries the page it goes to). */
+      turnPage: function (clicks, current) {
+        var context = window.dash_clientside.callback_context;
+        var trigger = context.triggered_id;
+        var value = context.triggered.length ? context.triggered[0].value : null;
+        if (!value || !trigger) { return noUpdate(); }
+        return Object.assign({ key: "date", descending: false }, current, { page: trigger.page });
       },
 
       /* Back to the default view: every domain, no actor, no period, no search, no selection. */

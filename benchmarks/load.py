@@ -67,7 +67,7 @@ def _stages(path: Path) -> dict[str, float]:
     times["cross_checks"], cross = _timed(lambda: cross_problems([parsed]))
     times["merge"], merged = _timed(lambda: merge([dataset]))
     assert not problems and not cross, "the generated file should be valid"
-    times["frame"], _ = _timed(lambda: Catalog(merged).frame)
+    times["frame"], _ = _timed(lambda: Catalog(merged).table)
     return times
 
 
@@ -126,13 +126,13 @@ def sections() -> list[Section]:
             ("validate", "pydantic"),
             ("cross_checks", "cross checks"),
             ("merge", "merge"),
-            ("frame", "events_frame"),
+            ("frame", "events_table"),
         ],
         notes=[
             "read_yaml = read + decode + anchor scan (run whenever the text has '&' or '*') + compose + "
             "construct.",
             "bare compose: `yaml.compose` of the same text: the node tree read_yaml keeps for positions.",
-            "events_frame is built lazily by the first request in each gunicorn worker, not at startup.",
+            "events_table is built at startup (in the preloaded master), with the data.",
         ],
     )
     return [totals, stages]

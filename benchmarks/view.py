@@ -82,10 +82,10 @@ def measure(path: Path, runs: int) -> dict:
     dataset = load_dataset([path])
     catalog = Catalog(dataset)
     times: dict[str, float | None] = {}
-    times["frame"], frame = _median_time(lambda: Catalog(dataset).frame, 1)
+    times["frame"], table = _median_time(lambda: Catalog(dataset).table, 1)
     state = view_from_values(dataset, domains=[d.id for d in dataset.domains][1:]).state
-    times["filter"], rows = _median_time(lambda: filter_events(frame, state), runs)
-    times["facets"], _ = _median_time(lambda: facet_counts(frame, state), runs)
+    times["filter"], rows = _median_time(lambda: filter_events(table, state), runs)
+    times["facets"], _ = _median_time(lambda: facet_counts(table, state), runs)
     times["figure"], figure = _median_time(lambda: timeline_figure(rows, dataset.domains), runs)
     view = catalog.view(state)
     labels = {d.id: d.label for d in dataset.domains}
@@ -115,7 +115,7 @@ def sections() -> list[Section]:
     """The empty view section, to be filled size by size."""
     columns = [
         ("n", "events"),
-        ("frame", "events_frame"),
+        ("frame", "events_table"),
         ("filter", "filter"),
         ("facets", "facet counts"),
         ("figure", "figure"),

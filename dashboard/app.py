@@ -36,4 +36,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     install_routes(app, live, ASSETS)
     install_guards(app)
     install_security(app)
+    # Dash finishes its setup on the first request, unguarded: two threads racing there can get
+    # "dependency not registered" errors for its scripts. Make that first request now.
+    app.server.test_client().get("/")
     return app

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, html, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from . import layout as ids
 from .catalog import Catalog, Sort
-from .components import (
-    RELATED,
-    ROW,
-    STORY_STEP,
-    actor_options,
-    chronology_table,
-    domain_options,
-    event_detail,
-    story_panel,
-    summary_text,
-)
-from .filters import parse_view, view_from_values
+from .components import PAGE, RELATED, ROW, STORY_STEP, explorer_outputs
+from .filters import parse_view, view_from_widgets, widget_values
 
 VIEW_OUTPUTS = [
     Output(ids.DOMAINS, "value"),
@@ -29,6 +19,7 @@ VIEW_OUTPUTS = [
     Output(ids.SEARCH, "value"),
     Output(ids.SELECTED, "data"),
     Output(ids.STORY, "data"),
+    Output(ids.SORT, "data"),
     Output(ids.DOMAINS, "options"),
     Output(ids.ACTORS, "options"),
     Output(ids.TIMELINE, "figure"),
@@ -53,57 +44,28 @@ VIEW_INPUTS = [
 ]
 
 
-def notice_list(notices: tuple[str, ...]) -> list:
-    """Ignored URL or filter values, said plainly."""
-    return [html.P(notice, className="notice") for notice in notices]
-
-
 def make_update_view(get_catalog: Callable[[], Catalog]):
     """The explorer's one server callback: restores the URL view on load, else reads the widgets."""
 
     def update_view(search, domains, actors, start, end, query, selected, sort, story):
         catalog = get_catalog()
-        dataset = catalog.dataset
-        if ctx.triggered_id in (None, ids.URL):
-            parsed = parse_view(search if isinstance(search, str) else "", dataset)
-            state = parsed.state
-            controls = [
-                [d.id for d in dataset.domains] if state.domains is None else list(state.domains),
-                list(state.actors),
-                state.start.iso() if state.start else "",
-                state.end.iso() if state.end else "",
-                state.query,
-                state.event,
-                {"story": state.story, "stop": state.stop} if state.story else None,
-            ]
+        trigger = ctx.triggered_id
+        from_url = trigger in (None, ids.URL)
+        if from_url:
+            parsed = parse_view(search if isinstance(search, str) else "", catalog.dataset)
         else:
-            story = story if isinstance(story, dict) else {}
-            parsed = view_from_values(
-                dataset,
-                domains=domains,
-                actors=actors,
-                start=start,
-                end=end,
-                query=query,
-                event=selected,
-                story=story.get("story"),
-                stop=story.get("stop", 1),
-            )
-            controls = [no_update] * 7
+            parsed = view_from_widgets(catalog.dataset, domains, actors, start, end, query, selected, story)
         view = catalog.view(parsed.state, Sort.from_value(sort))
-        labels = {d.id: d.label for d in dataset.domains}
+        table_sort = view.table_sort(
+            Sort.from_value(sort), selected=trigger == ids.SELECTED, turned=trigger == ids.SORT
+        )
+        controls = widget_values(parsed.state, catalog.dataset) if from_url else [no_update] * 7
         return [
             *controls,
-            domain_options(dataset, view.domain_counts),
-            actor_options(dataset, view.actor_counts),
-            view.figure,
-            summary_text(view),
-            chronology_table(view, Sort.from_value(sort), labels),
-            event_detail(view.selected, dataset),
-            notice_list(parsed.notices),
-            parsed.state.to_query(),
-            story_panel(view.story),
-            "page story-mode" if view.story else "page",
+            table_sort.as_data(),
+            *explorer_outputs(
+                view, table_sort, catalog.dataset, parsed.notices, ring_only=trigger == ids.SELECTED
+            ),
         ]
 
     return update_view
@@ -125,6 +87,13 @@ def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
         ClientsideFunction("timeline", "sort"),
         Output(ids.SORT, "data"),
         Input({"type": "sort", "key": ALL}, "n_clicks"),
+        State(ids.SORT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "turnPage"),
+        Output(ids.SORT, "data", allow_duplicate=True),
+        Input({"type": PAGE, "page": ALL}, "n_clicks"),
         State(ids.SORT, "data"),
         prevent_initial_call=True,
     )

@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import pandas as pd
 
 from .exports import credit_line, figure_with_credit
-from .figures import story_figure, timeline_figure
+from .figures import mark_positions, selection_trace, story_figure, timeline_figure
 from .filters import ViewState, facet_counts, filter_events
-from .frame import events_frame
+from .frame import EventTable, events_table
 from .model import Dataset, Event
 from .story import StoryStop, story_stop
 
-TABLE_LIMIT = 500
+TABLE_PAGE = 50
+FIGURE_CACHE = 64  # views per worker; a figure holds at most MAX_MARKS marks (~1 MB)
 SORT_KEYS = {"date": ["start", "id"], "title": ["title", "start"], "importance": ["importance", "start"]}
 
 
 @dataclass(frozen=True)
 class Sort:
-    """How the chronology table is ordered."""
+    """How the chronology table is ordered, and which page of it is shown."""
 
     key: str = "date"
     descending: bool = False
+    page: int = 1
 
     @classmethod
     def from_value(cls, value: object) -> Sort:
-        """A Sort from untrusted widget data; anything unexpected gives date order."""
-        if isinstance(value, dict) and value.get("key") in SORT_KEYS:
-            return cls(value["key"], value.get("descending") is True)
-        return cls()
+        """A Sort from untrusted widget data; anything unexpected gives date order, page 1."""
+        if not isinstance(value, dict) or value.get("key") not in SORT_KEYS:
+            return cls()
+        page = value.get("page")
+        page = page if isinstance(page, int) and not isinstance(page, bool) and 1 <= page <= 10**6 else 1
+        return cls(value["key"], value.get("descending") is True, page)
+
+    def as_data(self) -> dict:
+        return {"key": self.key, "descending": self.descending, "page": self.page}
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,26 @@ class View:
     def count(self) -> int:
         return len(self.rows)
 
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // TABLE_PAGE))
+
+    def page_rows(self, page: int) -> pd.DataFrame:
+        """The chronology rows on a page (pages past the end show the last one)."""
+        start = (min(page, self.pages) - 1) * TABLE_PAGE
+        return self.rows.iloc[start : start + TABLE_PAGE]
+
+    def table_sort(self, sort: Sort, *, selected: bool, turned: bool) -> Sort:
+        """The page to show: the selected event's, the one turned to, or the first for new filters."""
+        if selected:
+            return replace(sort, page=self.page_of(self.state.event) or sort.page)
+        return sort if turned else replace(sort, page=1)
+
+    def page_of(self, event_id: str | None) -> int | None:
+        """The page of the chronology that lists an event, if it is listed."""
+        positions = (self.rows["id"].to_numpy() == event_id).nonzero()[0]
+        return int(positions[0]) // TABLE_PAGE + 1 if len(positions) else None
+
 
 @dataclass
 class Catalog:
@@ -60,28 +87,52 @@ class Catalog:
     _figures: dict = field(default_factory=dict, repr=False)
 
     @cached_property
-    def frame(self) -> pd.DataFrame:
-        return events_frame(self.dataset)
+    def table(self) -> EventTable:
+        return events_table(self.dataset)
 
-    def figure(self, state: ViewState, rows: pd.DataFrame, story: StoryStop | None) -> dict:
-        """The timeline for a view, cached per view state (URL parameters say it all)."""
-        key = state.to_query()
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.table.frame
+
+    def _base_figure(self, state: ViewState, rows: pd.DataFrame, story: StoryStop | None) -> dict:
+        """The view's figure before any selection ring, cached per view state."""
+        key = replace(state, event=None).to_query() if story is None else state.to_query()
         if key not in self._figures:
-            if len(self._figures) > 256:
+            if len(self._figures) >= FIGURE_CACHE:
                 self._figures.clear()
             if story:
                 figure = story_figure(self.frame, self.dataset.domains, story.path, story.number)
             else:
-                figure = timeline_figure(rows, self.dataset.domains, state.event, state.domains)
+                figure = timeline_figure(rows, self.dataset.domains, None, state.domains)
             if figure["data"]:
                 figure = figure_with_credit(figure, None, credit_line(self.dataset))
             self._figures[key] = figure
         return self._figures[key]
 
+    def figure(self, state: ViewState, rows: pd.DataFrame, story: StoryStop | None) -> dict:
+        """The timeline for a view: the cached figure with the selected event ringed."""
+        figure = self._base_figure(state, rows, story)
+        if (
+            story
+            or not state.event
+            or not figure["data"]
+            or figure["data"][-1]["meta"]["kind"] != "selection"
+        ):
+            return figure
+        return {
+            "data": [*figure["data"][:-1], self.selection_ring(figure, state.event)],
+            "layout": figure["layout"],
+        }
+
+    @staticmethod
+    def selection_ring(figure: dict, event_id: str | None) -> dict:
+        """The selection trace for an event in a built figure (empty if it is not drawn)."""
+        return selection_trace(mark_positions(figure).get(event_id, []) if event_id else [])
+
     def view(self, state: ViewState, sort: Sort = Sort()) -> View:
         """The filtered, sorted events of a view with its figure and facet counts."""
-        rows = filter_events(self.frame, state)
-        domain_counts, actor_counts = facet_counts(self.frame, state)
+        rows = filter_events(self.table, state)
+        domain_counts, actor_counts = facet_counts(self.table, state)
         ordered = rows.sort_values(SORT_KEYS[sort.key], ascending=not sort.descending, kind="stable")
         story = story_stop(self.dataset, rows, state)
         selected = story.event if story else self.dataset.event(state.event) if state.event else None

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pandas as pd
-from dash import dcc, html
+from dash import Patch, dcc, html
 
-from .catalog import TABLE_LIMIT, Sort, View
+from .catalog import TABLE_PAGE, Sort, View
 from .figures import domain_colors
 from .filters import FILTERED_STORY
 from .frame import date_label
@@ -13,6 +13,7 @@ from .model import Dataset, Event
 from .story import StoryStop
 
 ROW = "row"
+PAGE = "page"
 RELATED = "related"
 STORY_STEP = "story-step"
 SORT_COLUMNS = (("date", "Date"), ("title", "Event"), ("importance", "Importance"))
@@ -74,7 +75,8 @@ def _sort_header(key: str, label: str, sort: Sort) -> html.Th:
 
 def chronology_table(view: View, sort: Sort, labels: dict[str, str]) -> list:
     """The filtered events as an accessible table; each title is a button that selects it."""
-    rows: pd.DataFrame = view.rows.head(TABLE_LIMIT)
+    page = min(sort.page, view.pages)
+    rows: pd.DataFrame = view.page_rows(page)
     selected = view.state.event
     body = [
         html.Tr(
@@ -108,11 +110,22 @@ def chronology_table(view: View, sort: Sort, labels: dict[str, str]) -> list:
             ]
         )
     )
-    caption = html.Caption(
-        summary_text(view)
-        + (f" The table lists the first {TABLE_LIMIT}." if view.count > TABLE_LIMIT else "")
-    )
-    return [caption, head, html.Tbody(body)]
+    return [html.Caption(_pager(view, page)), head, html.Tbody(body)]
+
+
+def _pager(view: View, page: int) -> list:
+    """The table's caption: what it lists and, past one page, buttons to turn the page."""
+    if view.pages == 1:
+        return [summary_text(view)]
+    first = (page - 1) * TABLE_PAGE + 1
+    last = min(page * TABLE_PAGE, view.count)
+    return [
+        f"Events {first:,}–{last:,} of {view.count:,} (page {page} of {view.pages}). ",
+        html.Button("‹ Previous page", id={"type": PAGE, "page": page - 1}, className="button small",
+                    disabled=page == 1),
+        html.Button("Next page ›", id={"type": PAGE, "page": page + 1}, className="button small",
+                    disabled=page == view.pages),
+    ]  # fmt: skip
 
 
 def _source_item(source) -> html.Li:
@@ -256,4 +269,30 @@ def story_links(dataset: Dataset) -> list:
         html.H2("Guided stories"),
         html.Ul(items, className="story-list") if items else None,
         _step("▶ Story mode for this view", FILTERED_STORY, 1, role="start"),
+    ]
+
+
+def explorer_outputs(
+    view: View, sort: Sort, dataset: Dataset, notices: tuple[str, ...], ring_only: bool
+) -> list:
+    """Everything the explorer's view callback sends back after the widget values, in order.
+
+    With `ring_only` (only the selection changed) the figure goes as a one-trace Patch.
+    """
+    figure = view.figure
+    if ring_only and view.story is None and figure["data"]:
+        figure = Patch()
+        figure["data"][len(view.figure["data"]) - 1] = view.figure["data"][-1]
+    labels = {d.id: d.label for d in dataset.domains}
+    return [
+        domain_options(dataset, view.domain_counts),
+        actor_options(dataset, view.actor_counts),
+        figure,
+        summary_text(view),
+        chronology_table(view, sort, labels),
+        event_detail(view.selected, dataset),
+        [html.P(notice, className="notice") for notice in notices],
+        view.state.to_query(),
+        story_panel(view.story),
+        "page story-mode" if view.story else "page",
     ]

@@ -15,7 +15,7 @@ import plotly.io as pio
 
 from .figures import timeline_figure
 from .filters import filter_events, parse_view
-from .frame import date_label, events_frame
+from .frame import date_label, events_table
 from .model import Dataset, Domain, Event, Source
 from .timelinejs import file_fields, to_timelinejs
 
@@ -176,7 +176,7 @@ def static_html(dataset: Dataset, frame_rows: pd.DataFrame, title: str | None, c
 def export_view(dataset: Dataset, kind: str, query: str = "") -> tuple[str, tuple[str, ...]]:
     """The events an explorer URL query shows, as csv, json, html, timelinejs or a brief, with notices."""
     view = parse_view(query, dataset)
-    rows = filter_events(events_frame(dataset), view.state)
+    rows = filter_events(events_table(dataset), view.state)
     events = [dataset.event(event_id) for event_id in rows["id"]]
     if kind == "csv":
         text = events_csv(events, dataset.domains)

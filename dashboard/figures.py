@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from html import escape
 
+import numpy as np
 import pandas as pd
 
 from .model import Domain
@@ -21,6 +22,8 @@ TICK_FORMATS = [
     {"dtickrange": [86_400_000 * 28, "M11"], "value": "%b %Y"},
     {"dtickrange": ["M12", None], "value": "%Y"},
 ]
+MAX_MARKS = 2500
+DAY_MS = 86_400_000
 HOVER = "%{customdata[1]}<br><b>%{customdata[2]}</b><br>%{customdata[3]}<extra></extra>"
 
 
@@ -29,16 +32,11 @@ def domain_colors(domains: Sequence[Domain]) -> dict[str, str]:
     return {d.id: d.color or SAFE_COLORS[i % len(SAFE_COLORS)] for i, d in enumerate(domains)}
 
 
-def _plain(text: str) -> str:
-    """Escape text so plotly's pseudo-HTML in hover labels shows it literally."""
-    return escape(text, quote=False)
-
-
-def _pack_rows(lane: pd.DataFrame, gap: pd.Timedelta) -> list[float]:
+def _pack_rows(starts: np.ndarray, ends: np.ndarray, gap: int) -> list[float]:
     """Offsets within a lane so that marks close in time do not sit on top of each other."""
-    row_ends: list[pd.Timestamp] = []
+    row_ends: list[int] = []
     offsets = []
-    for start, end in zip(lane["start"], lane["end"], strict=True):
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
         row = next((i for i, row_end in enumerate(row_ends) if row_end + gap < start), None)
         if row is None and len(row_ends) < len(ROW_OFFSETS):
             row_ends.append(end)
@@ -50,35 +48,21 @@ def _pack_rows(lane: pd.DataFrame, gap: pd.Timedelta) -> list[float]:
     return offsets
 
 
-def _customdata(lane: pd.DataFrame, labels: dict[str, str]) -> list[list[str]]:
-    return [
-        [event_id, _plain(date), _plain(title), ", ".join(labels[d] for d in domains if d in labels)]
-        for event_id, date, title, domains in zip(
-            lane["id"], lane["date_label"], lane["title"], lane["domains"], strict=True
-        )
-    ]
-
-
-def _lane_traces(
-    lane: pd.DataFrame, y: list[float], domain: Domain, color: str, symbol: str, labels
-) -> list[dict]:
-    points, spans = ~lane["is_span"], lane["is_span"]
-    y_series = pd.Series(y, index=lane.index)
-    custom = pd.Series(_customdata(lane, labels), index=lane.index)
+def _lane_traces(lane: pd.DataFrame, y: np.ndarray, domain: Domain, color: str, symbol: str) -> list[dict]:
+    spans = lane["is_span"].to_numpy()
+    points = ~spans
     group = {"legendgroup": domain.id, "hovertemplate": HOVER, "hoverlabel": {"bgcolor": "white"}}
     traces = [
         {
             "type": "bar",
             "orientation": "h",
             "name": f"{domain.label} (periods)",
-            "base": lane.loc[spans, "start"].dt.strftime("%Y-%m-%d").tolist(),
-            "x": (
-                (lane.loc[spans, "end"] - lane.loc[spans, "start"]).dt.total_seconds() * 1000 + 86_400_000
-            ).tolist(),
-            "y": y_series[spans].tolist(),
+            "base": lane["start_iso"].to_numpy()[spans].tolist(),
+            "x": lane["span_ms"].to_numpy()[spans].tolist(),
+            "y": y[spans].tolist(),
             "width": 0.16,
             "marker": {"color": color, "opacity": 0.55, "line": {"color": color, "width": 1.5}},
-            "customdata": custom[spans].tolist(),
+            "customdata": lane["hover"].to_numpy()[spans].tolist(),
             "showlegend": False,
             "meta": {"kind": "span", "domain": domain.id},
             **group,
@@ -87,15 +71,15 @@ def _lane_traces(
             "type": "scatter",
             "mode": "markers",
             "name": domain.label,
-            "x": lane.loc[points, "start"].dt.strftime("%Y-%m-%d").tolist(),
-            "y": y_series[points].tolist(),
+            "x": lane["start_iso"].to_numpy()[points].tolist(),
+            "y": y[points].tolist(),
             "marker": {
                 "color": color,
                 "symbol": symbol,
-                "size": lane.loc[points, "importance"].map(SIZES).tolist(),
+                "size": lane["importance"].map(SIZES).to_numpy()[points].tolist(),
                 "line": {"color": "white", "width": 1},
             },
-            "customdata": custom[points].tolist(),
+            "customdata": lane["hover"].to_numpy()[points].tolist(),
             "meta": {"kind": "point", "domain": domain.id},
             **group,
         },
@@ -149,86 +133,180 @@ def empty_figure(message: str = "No events match these filters.") -> dict:
     }
 
 
+def _lanes(frame: pd.DataFrame, domains: Sequence[Domain], shown: Collection[str] | None) -> list[Domain]:
+    present = set(frame["domains"].explode())
+    return [d for d in domains if (shown is None or d.id in shown) and d.id in present]
+
+
+def _base_layout(height: int) -> dict:
+    return {
+        "height": height,
+        "margin": {"l": 8, "r": 12, "t": 8, "b": 36},
+        "font": {"family": FONT, "size": 14, "color": "#1f2933"},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hovermode": "closest",
+        "dragmode": "pan",
+        "showlegend": True,
+        "legend": {
+            "orientation": "h",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "x": 0,
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+        "uirevision": "timeline",
+    }
+
+
+def _x_axis(first: pd.Timestamp, last: pd.Timestamp, x_range: tuple[str, str] | None) -> dict:
+    total = max(last - first, pd.Timedelta(days=365))
+    pad = total * 0.04
+    return {
+        "type": "date",
+        "range": list(x_range)
+        if x_range
+        else [(first - pad).strftime("%Y-%m-%d"), (last + pad).strftime("%Y-%m-%d")],
+        "minallowed": (first - total).strftime("%Y-%m-%d"),
+        "maxallowed": (last + total).strftime("%Y-%m-%d"),
+        "tickformatstops": TICK_FORMATS,
+        "showgrid": True,
+        "gridcolor": "#e6e9ed",
+        "zeroline": False,
+        "automargin": True,
+    }
+
+
+def mark_count(frame: pd.DataFrame, shown: Collection[str] | None = None) -> int:
+    """How many marks the frame would draw (an event counts once per lane it is in)."""
+    sizes = (
+        frame["domains"].map(len)
+        if shown is None
+        else frame["domains"].map(lambda d: len(set(d) & set(shown)))
+    )
+    return int(sizes.sum())
+
+
 def timeline_figure(
     frame: pd.DataFrame,
     domains: Sequence[Domain],
     selected: str | None = None,
     shown: Collection[str] | None = None,
+    x_range: tuple[str, str] | None = None,
 ) -> dict:
     """The timeline: a lane per domain, markers for points, bars for spans, the selection ringed.
 
-    `shown` limits the lanes to those domain ids; colours and symbols stay those of the full list.
+    `shown` limits the lanes to those domain ids; colours and symbols stay those of the full
+    list. Past MAX_MARKS marks the figure shows honest counts instead (see `counts_figure`).
+    The last trace is always the selection ring (empty when nothing is selected), so a
+    selection change can be sent as a one-trace patch.
     """
     if frame.empty:
         return empty_figure()
+    if mark_count(frame, shown) > MAX_MARKS:
+        return counts_figure(frame, domains, shown, x_range)
     colors = domain_colors(domains)
-    labels = {d.id: d.label for d in domains}
-    lanes = [
-        d
-        for d in domains
-        if (shown is None or d.id in shown) and frame["domains"].map(lambda ids, d=d: d.id in ids).any()
-    ]
+    lanes = _lanes(frame, domains, shown)
     first, last = frame["start"].min(), frame["end"].max()
-    total = max(last - first, pd.Timedelta(days=365))
-    gap = total * 0.012
+    starts = frame["start"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    ends = frame["end"].to_numpy().astype("datetime64[D]").astype(np.int64)
+    gap = int(max((ends.max() - starts.min()), 365) * 0.012)
     traces: list[dict] = []
     positions: dict[str, list[tuple[str, float]]] = {}
     for index, domain in enumerate(lanes):
-        lane = frame[frame["domains"].map(lambda ids, d=domain: d.id in ids)]
-        base = len(lanes) - 1 - index
-        y = [base + offset for offset in _pack_rows(lane, gap)]
-        for event_id, start, y_value in zip(lane["id"], lane["start"], y, strict=True):
-            positions.setdefault(event_id, []).append((start.strftime("%Y-%m-%d"), y_value))
+        in_lane = frame["domains"].map(lambda ids, d=domain.id: d in ids).to_numpy()
+        lane = frame[in_lane]
+        y = len(lanes) - 1 - index + np.array(_pack_rows(starts[in_lane], ends[in_lane], gap))
+        for event_id, x, y_value in zip(
+            lane["id"].tolist(), lane["start_iso"].tolist(), y.tolist(), strict=True
+        ):
+            positions.setdefault(event_id, []).append((x, y_value))
         symbol = SYMBOLS[domains.index(domain) % len(SYMBOLS)]
-        traces += _lane_traces(lane, y, domain, colors[domain.id], symbol, labels)
+        traces += _lane_traces(lane, y, domain, colors[domain.id], symbol)
     traces.insert(0, _links(positions))
-    if selected in positions:
-        traces.append(selection_trace(positions[selected]))
-    pad = total * 0.04
-    return {
-        "data": traces,
-        "layout": {
-            "height": max(260, LANE_HEIGHT * len(lanes) + 110),
-            "margin": {"l": 8, "r": 12, "t": 8, "b": 36},
-            "font": {"family": FONT, "size": 14, "color": "#1f2933"},
-            "paper_bgcolor": "white",
-            "plot_bgcolor": "white",
-            "barmode": "overlay",
-            "hovermode": "closest",
-            "dragmode": "pan",
-            "showlegend": True,
-            "legend": {
-                "orientation": "h",
-                "y": 1.0,
-                "yanchor": "bottom",
-                "x": 0,
-                "itemclick": False,
-                "itemdoubleclick": False,
-            },
-            "xaxis": {
-                "type": "date",
-                "range": [(first - pad).strftime("%Y-%m-%d"), (last + pad).strftime("%Y-%m-%d")],
-                "minallowed": (first - total).strftime("%Y-%m-%d"),
-                "maxallowed": (last + total).strftime("%Y-%m-%d"),
-                "tickformatstops": TICK_FORMATS,
-                "showgrid": True,
-                "gridcolor": "#e6e9ed",
-                "zeroline": False,
-                "automargin": True,
-            },
-            "yaxis": {
-                "tickvals": list(range(len(lanes))),
-                "ticktext": [d.label for d in reversed(lanes)],
-                "range": [-0.6, len(lanes) - 0.4],
-                "fixedrange": True,
-                "showgrid": False,
-                "zeroline": False,
-                "automargin": True,
-                "ticklabelstandoff": 6,
-            },
-            "uirevision": "timeline",
-        },
+    traces.append(selection_trace(positions.get(selected, [])))
+    layout = _base_layout(max(260, LANE_HEIGHT * len(lanes) + 110))
+    layout["barmode"] = "overlay"
+    layout["xaxis"] = _x_axis(first, last, x_range)
+    layout["yaxis"] = {
+        "tickvals": list(range(len(lanes))),
+        "ticktext": [d.label for d in reversed(lanes)],
+        "range": [-0.6, len(lanes) - 0.4],
+        "fixedrange": True,
+        "showgrid": False,
+        "zeroline": False,
+        "automargin": True,
+        "ticklabelstandoff": 6,
     }
+    return {"data": traces, "layout": layout}
+
+
+def _bin(frame: pd.DataFrame) -> tuple[pd.Series, str]:
+    """Bin starts at a resolution that gives at most ~150 bins over the frame's period."""
+    days = (frame["start"].max() - frame["start"].min()).days
+    if days > 150 * 366:
+        return frame["start"].dt.year // 10 * 10, "decade"
+    if days > 150 * 31:
+        return frame["start"].dt.year, "year"
+    if days > 150:
+        return frame["start"].dt.to_period("M").dt.start_time, "month"
+    return frame["start"].dt.floor("D"), "day"
+
+
+def counts_figure(
+    frame: pd.DataFrame,
+    domains: Sequence[Domain],
+    shown: Collection[str] | None = None,
+    x_range: tuple[str, str] | None = None,
+) -> dict:
+    """Too many events to draw one by one: counts per period and domain, and a note saying so."""
+    colors = domain_colors(domains)
+    lanes = _lanes(frame, domains, shown)
+    bins, unit = _bin(frame)
+    if unit in {"decade", "year"}:
+        bins = pd.to_datetime(bins.astype(str) + "-01-01")
+    width = {"decade": 3652, "year": 365, "month": 30, "day": 1}[unit]
+    traces = []
+    for domain in lanes:
+        in_lane = frame["domains"].map(lambda ids, d=domain.id: d in ids).to_numpy()
+        counts = bins[in_lane].value_counts().sort_index()
+        traces.append(
+            {
+                "type": "bar",
+                "name": domain.label,
+                "x": (counts.index + pd.Timedelta(days=width / 2)).strftime("%Y-%m-%d").tolist(),
+                "y": counts.to_numpy().tolist(),
+                "width": width * DAY_MS * 0.9,
+                "marker": {"color": colors[domain.id]},
+                "hovertemplate": f"%{{y:,}} {escape(domain.label, quote=False)} events<extra></extra>",
+                "meta": {"kind": "count", "domain": domain.id},
+            }
+        )
+    layout = _base_layout(max(300, 70 * len(lanes) + 200))
+    layout.update(
+        barmode="stack",
+        xaxis=_x_axis(frame["start"].min(), frame["end"].max(), x_range),
+        yaxis={"title": {"text": f"events per {unit}"}, "fixedrange": True, "rangemode": "tozero"},
+        annotations=[
+            {
+                "text": f"{len(frame):,} events: too many to draw one by one, so this shows counts "
+                f"per {unit}. Zoom in or filter to see individual events.",
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 1.0,
+                "yshift": 34,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 13, "color": "#52606d"},
+                "name": "aggregated",
+            }
+        ],
+    )
+    layout["margin"]["t"] = 40
+    return {"data": traces, "layout": layout}
 
 
 def selection_trace(marks: list[tuple[str, float]]) -> dict:
@@ -245,7 +323,7 @@ def selection_trace(marks: list[tuple[str, float]]) -> dict:
     }
 
 
-def _positions(figure: dict) -> dict[str, list[tuple[str, float]]]:
+def mark_positions(figure: dict) -> dict[str, list[tuple[str, float]]]:
     """Where each event's marks sit in a built figure: (x, y) per lane."""
     found: dict[str, list[tuple[str, float]]] = {}
     for trace in figure["data"]:
@@ -265,7 +343,7 @@ def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[
     for trace in figure["data"]:
         if trace.get("meta", {}).get("kind") in {"point", "span"}:
             trace["marker"]["opacity"] = [1.0 if row[0] in visited else 0.22 for row in trace["customdata"]]
-    positions = _positions(figure)
+    positions = mark_positions(figure)
     steps = [positions[event_id][0] for event_id in path[:number] if event_id in positions]
     figure["data"].insert(
         1,

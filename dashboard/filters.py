@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qsl, urlencode
 
+import numpy as np
 import pandas as pd
 
 from .dates import PartialDate, parse_partial_date
+from .frame import EventTable
 from .model import Dataset
 
 MAX_QUERY_CHARS = 200
@@ -163,6 +164,35 @@ def view_from_values(
     return ParsedView(state, tuple(notices))
 
 
+def view_from_widgets(dataset: Dataset, domains, actors, start, end, query, selected, story) -> ParsedView:
+    """The view the explorer's widgets describe (story is the {'story', 'stop'} store)."""
+    story = story if isinstance(story, dict) else {}
+    return view_from_values(
+        dataset,
+        domains=domains,
+        actors=actors,
+        start=start,
+        end=end,
+        query=query,
+        event=selected,
+        story=story.get("story"),
+        stop=story.get("stop", 1),
+    )
+
+
+def widget_values(state: ViewState, dataset: Dataset) -> list:
+    """The widget values that show a view (domains, actors, from, to, search, selection, story)."""
+    return [
+        [d.id for d in dataset.domains] if state.domains is None else list(state.domains),
+        list(state.actors),
+        state.start.iso() if state.start else "",
+        state.end.iso() if state.end else "",
+        state.query,
+        state.event,
+        {"story": state.story, "stop": state.stop} if state.story else None,
+    ]
+
+
 def _stop(value: object, notices: list[str]) -> int:
     text = str(value) if isinstance(value, int | str) and not isinstance(value, bool) else ""
     if text.isdigit() and 1 <= int(text) <= 10_000:
@@ -181,29 +211,31 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _any_in(column: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
-    chosen = set(wanted)
-    return column.map(lambda values: not chosen.isdisjoint(values))
-
-
-def filter_events(frame: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    """The rows of `frame` that the view's filters keep (the selection does not filter)."""
-    mask = pd.Series(True, index=frame.index)
-    if state.domains is not None:
-        mask &= _any_in(frame["domains"], state.domains)
-    if state.actors:
-        mask &= _any_in(frame["actors"], state.actors)
+def _mask(table: EventTable, state: ViewState, *, domains: bool = True, actors: bool = True) -> np.ndarray:
+    frame = table.frame
+    mask = np.ones(len(frame), dtype=bool)
+    if domains and state.domains is not None:
+        mask &= table.naming(table.domain_rows, state.domains)
+    if actors and state.actors:
+        mask &= table.naming(table.actor_rows, state.actors)
     if state.start:
-        mask &= frame["last_day"] >= pd.Timestamp(state.start.first_day())
+        mask &= (frame["last_day"] >= pd.Timestamp(state.start.first_day())).to_numpy()
     if state.end:
-        mask &= frame["start"] <= pd.Timestamp(state.end.last_day())
+        mask &= (frame["start"] <= pd.Timestamp(state.end.last_day())).to_numpy()
     for word in state.query.casefold().split():
-        mask &= frame["search_text"].str.contains(r"(?<!\w)" + re.escape(word), regex=True)
-    return frame[mask]
+        mask &= table.matching(word)
+    return mask
 
 
-def facet_counts(frame: pd.DataFrame, state: ViewState) -> tuple[dict[str, int], dict[str, int]]:
+def filter_events(table: EventTable, state: ViewState) -> pd.DataFrame:
+    """The rows that the view's filters keep, in date order (the selection does not filter)."""
+    return table.frame[_mask(table, state)]
+
+
+def facet_counts(table: EventTable, state: ViewState) -> tuple[dict[str, int], dict[str, int]]:
     """Events per domain and per actor, each counted under every filter but its own."""
-    by_domain = filter_events(frame, replace(state, domains=None))["domains"].explode().value_counts()
-    by_actor = filter_events(frame, replace(state, actors=()))["actors"].explode().value_counts()
-    return by_domain.to_dict(), by_actor.to_dict()
+    without_domains = _mask(table, state, domains=False)
+    without_actors = _mask(table, state, actors=False)
+    by_domain = {name: int(without_domains[rows].sum()) for name, rows in table.domain_rows.items()}
+    by_actor = {name: int(without_actors[rows].sum()) for name, rows in table.actor_rows.items()}
+    return {k: v for k, v in by_domain.items() if v}, {k: v for k, v in by_actor.items() if v}

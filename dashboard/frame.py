@@ -1,27 +1,18 @@
-"""The events as a pandas DataFrame: one row per event, the shape filters and figures use."""
+"""The events as columns, built once per data version: what filters and figures read."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html import escape
+
+import numpy as np
 import pandas as pd
 
 from .model import Dataset
 
-COLUMNS = (
-    "id",
-    "title",
-    "date_label",
-    "precision",
-    "start",
-    "end",
-    "last_day",
-    "is_span",
-    "domains",
-    "actors",
-    "people",
-    "tags",
-    "importance",
-    "search_text",
-)
+DAY_MS = 86_400_000
 
 
 def _search_text(event) -> str:
@@ -34,29 +25,94 @@ def date_label(event) -> str:
     return event.date.label() if event.end is None else f"{event.date.label()} – {event.end.label()}"
 
 
-def events_frame(dataset: Dataset) -> pd.DataFrame:
-    """One row per event in date order.
+def _plain(text: str) -> str:
+    """Escape text so plotly's pseudo-HTML in hover labels shows it literally."""
+    return escape(text, quote=False)
+
+
+def _rows_by_name(values: pd.Series) -> dict[str, np.ndarray]:
+    pairs = values.explode()
+    positions = np.arange(len(values)).repeat(values.map(len).to_numpy())
+    names = pairs.to_numpy()
+    order = np.argsort(names, kind="stable")
+    names, positions = names[order], positions[order]
+    cuts = np.flatnonzero(names[1:] != names[:-1]) + 1
+    return {
+        group[0]: rows for group, rows in zip(np.split(names, cuts), np.split(positions, cuts), strict=True)
+    }
+
+
+@dataclass(frozen=True, eq=False)
+class EventTable:
+    """One row per event in date order, with which rows name each domain and actor.
 
     `end` is where a mark ends (a span's last day, a point's start); `last_day` is the last
-    day the event covers at its precision, which period filters compare against.
+    day the event covers at its precision, which period filters compare against. The hover
+    columns are escaped once here, not on every figure.
     """
-    rows = [
+
+    frame: pd.DataFrame
+    domain_rows: dict[str, np.ndarray]
+    actor_rows: dict[str, np.ndarray]
+    search_masks: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def naming(self, index: dict[str, np.ndarray], names: Iterable[str]) -> np.ndarray:
+        """A mask of the rows that name any of these domains (or actors)."""
+        mask = np.zeros(len(self.frame), dtype=bool)
+        for name in names:
+            mask[index.get(name, [])] = True
+        return mask
+
+    def matching(self, word: str) -> np.ndarray:
+        """A mask of the rows with a word starting with `word` (cached: readers type the same words)."""
+        if word not in self.search_masks:
+            if len(self.search_masks) > 512:
+                self.search_masks.clear()
+            pattern = r"(?<!\w)" + re.escape(word)
+            self.search_masks[word] = self.frame["search_text"].str.contains(pattern, regex=True).to_numpy()
+        return self.search_masks[word]
+
+
+def events_table(dataset: Dataset) -> EventTable:
+    """Build the table of a dataset's events (its domain labels go into the hover text)."""
+    labels = {domain.id: domain.label for domain in dataset.domains}
+    events = dataset.events
+    start = pd.to_datetime([event.date.first_day() for event in events])
+    end = pd.to_datetime(
+        [(event.end.last_day() if event.end else event.date.first_day()) for event in events]
+    )
+    frame = pd.DataFrame(
         {
-            "id": event.id,
-            "title": event.title,
-            "date_label": date_label(event),
-            "precision": event.date.precision,
-            "start": pd.Timestamp(event.date.first_day()),
-            "end": pd.Timestamp(event.end.last_day() if event.end else event.date.first_day()),
-            "last_day": pd.Timestamp((event.end or event.date).last_day()),
-            "is_span": event.is_span,
-            "domains": event.domains,
-            "actors": event.actors,
-            "people": event.people,
-            "tags": event.tags,
-            "importance": event.importance,
-            "search_text": _search_text(event),
+            "id": [event.id for event in events],
+            "title": [event.title for event in events],
+            "date_label": [date_label(event) for event in events],
+            "precision": [event.date.precision for event in events],
+            "start": start,
+            "end": end,
+            "last_day": pd.to_datetime([(event.end or event.date).last_day() for event in events]),
+            "is_span": [event.is_span for event in events],
+            "domains": [event.domains for event in events],
+            "actors": [event.actors for event in events],
+            "people": [event.people for event in events],
+            "tags": [event.tags for event in events],
+            "importance": [event.importance for event in events],
+            "search_text": [_search_text(event) for event in events],
+            "start_iso": start.strftime("%Y-%m-%d"),
+            "span_ms": (end - start).to_numpy().astype("timedelta64[ms]").astype(np.int64) + DAY_MS,
+            "hover": [
+                [
+                    event.id,
+                    _plain(date_label(event)),
+                    _plain(event.title),
+                    _plain(", ".join(labels.get(d, d) for d in event.domains)),
+                ]
+                for event in events
+            ],
         }
-        for event in dataset.events
-    ]
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+    )
+    return EventTable(frame, _rows_by_name(frame["domains"]), _rows_by_name(frame["actors"]))
+
+
+def events_frame(dataset: Dataset) -> pd.DataFrame:
+    """Just the rows of `events_table` (for callers that neither filter nor count)."""
+    return events_table(dataset).frame

@@ -44,37 +44,48 @@ class LiveCatalog:
 
     Each gunicorn worker holds its own copy and checks on its own requests, so a valid edit is
     served by every worker within seconds; an invalid edit is logged with every problem and the
-    last good data stays served.
+    last good data stays served. Reloading runs in a background thread: a large file takes longer
+    to load than a request may take, and requests keep the old data meanwhile.
     """
 
     def __init__(self, paths: Iterable[str | os.PathLike] = (), check_seconds: float = CHECK_SECONDS):
         self.paths = list(paths)
         self.check_seconds = check_seconds
         version = data_version(self.paths)
-        self._catalog = Catalog(load_dataset(self.paths), version=version)
+        self._catalog = _loaded(self.paths, version)
         self.health = DataHealth(version, time.time(), len(self._catalog.dataset.events))
         self._checked = time.monotonic()
         self._lock = threading.Lock()
 
     def get(self) -> Catalog:
-        """The catalog to serve now (reloading first if the files changed and are valid)."""
+        """The catalog to serve now; starts a background reload if the files changed."""
         if time.monotonic() - self._checked >= self.check_seconds and self._lock.acquire(blocking=False):
+            self._checked = time.monotonic()
             try:
-                self._checked = time.monotonic()
-                self._reload_if_changed()
-            finally:
+                version = data_version(self.paths)
+            except OSError as error:
+                version = f"unreadable: {error.strerror}"
+            if version in (self._catalog.version, self.health.failed_version):
                 self._lock.release()
+            else:
+                threading.Thread(target=self._reload, args=(version,), daemon=True).start()
         return self._catalog
 
-    def _reload_if_changed(self) -> None:
+    @property
+    def reloading(self) -> bool:
+        """Whether a check or background reload is running now."""
+        return self._lock.locked()
+
+    def _reload(self, version: str) -> None:
+        """Load the changed files; serve them if valid, else log why and keep the last good data."""
         try:
-            version = data_version(self.paths)
-        except OSError as error:
-            version = f"unreadable: {error.strerror}"
-        if version in (self._catalog.version, self.health.failed_version):
-            return
+            self._swap(version)
+        finally:
+            self._lock.release()
+
+    def _swap(self, version: str) -> None:
         try:
-            catalog = Catalog(load_dataset(self.paths), version=version)
+            catalog = _loaded(self.paths, version)
         except (EventFileError, OSError) as error:
             problems = [str(p) for p in error.problems] if isinstance(error, EventFileError) else [str(error)]
             self.health.problems, self.health.failed_version = problems, version
@@ -87,3 +98,10 @@ class LiveCatalog:
         self._catalog = catalog
         self.health = DataHealth(version, time.time(), len(catalog.dataset.events))
         log.warning("Event files reloaded: %s events, version %s", len(catalog.dataset.events), version)
+
+
+def _loaded(paths: list, version: str) -> Catalog:
+    """A catalog with its event table built now, not by the first request that needs it."""
+    catalog = Catalog(load_dataset(paths), version=version)
+    _ = catalog.table
+    return catalog

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Iterable
@@ -40,7 +41,21 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 
 
 def load_dataset(paths: Iterable[str | os.PathLike] = ()) -> Dataset:
-    """Load, validate and merge event files; raise EventFileError listing every problem."""
+    """Load, validate and merge event files; raise EventFileError listing every problem.
+
+    The cyclic garbage collector is paused meanwhile: loading makes millions of objects and no
+    cycles, and the collector's repeated scans of them cost a quarter of the time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(paths)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(paths: Iterable[str | os.PathLike]) -> Dataset:
     files = expand(event_paths(paths))
     if not files:
         names = ", ".join(str(path) for path in event_paths(paths))

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from dash import Dash
-from flask import Response, jsonify, make_response, redirect, request
+from flask import Response, jsonify, make_response, redirect, request, send_file
 
 from .brief import BRIEF_KEYS, brief_page, briefing_state
 from .exports import EXPORT_FORMATS, export_view
@@ -24,6 +24,8 @@ DOWNLOAD_TYPES = {
     "brief": ("text/markdown; charset=utf-8", "md"),
 }
 PLOTLY_JS = "vendor/plotly-basic-4.1.1.min.js"
+# Dash serves the full plotly.js (1,436 KiB gzipped); our traces need only the basic bundle (386 KiB).
+FULL_PLOTLY = re.compile(r"^/_dash-component-suites/plotly/package_data/plotly(\.v[\w]+)?\.min\.js$")
 
 
 def slug(text: str) -> str:
@@ -51,6 +53,12 @@ def install_routes(app: Dash, live: LiveCatalog, assets: Path) -> None:
         assets, {"css": "standalone/brief.css", "js": "standalone/brief.js", "plotly": PLOTLY_JS}
     )
     assets_key = "".join(embed_assets.values())
+
+    @server.before_request
+    def serve_the_basic_plotly_bundle():
+        if FULL_PLOTLY.match(request.path):
+            return send_file(assets / PLOTLY_JS, mimetype="text/javascript", max_age=365 * 86400)
+        return None
 
     @server.get("/embed")
     def embed():

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -19,11 +20,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, log, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}: {process.stderr.read()}")
+            raise RuntimeError(f"gunicorn exited with {process.returncode}: {log()}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -44,15 +45,24 @@ class Server:
             sys.executable, "-m", "gunicorn", "--config", str(ROOT / "gunicorn.conf.py"),
             "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "dashboard.app:create_app()",
         ]  # fmt: skip
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
-        wait_until_up(self.url + "/health", self.process)
+        # A file, not a pipe: an unread pipe fills up and blocks the server. Closed in stop().
+        self.log_file = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=self.log_file, text=True)
+        wait_until_up(self.url + "/health", self.process, self.log)
+
+    def log(self) -> str:
+        """What the server has logged so far."""
+        self.log_file.seek(0)
+        return self.log_file.read()
 
     def stop(self) -> str:
         """Stop the server and return what it logged."""
         self.process.terminate()
         try:
-            _, log = self.process.communicate(timeout=10)
+            self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            _, log = self.process.communicate()
+            self.process.wait()
+        log = self.log()
+        self.log_file.close()
         return log

@@ -50,8 +50,8 @@ def test_hover_shows_the_date_at_its_precision_title_and_domains(mini):
 
 
 def test_hover_text_from_data_is_escaped(mini):
-    frame = events_frame(mini)
-    frame.loc[0, "title"] = "<a href='javascript:x'>click</a>"
+    hostile = mini.events[0].model_copy(update={"title": "<a href='javascript:x'>click</a>"})
+    frame = events_frame(mini.model_copy(update={"events": (hostile, *mini.events[1:])}))
     rows = [row for t in timeline_figure(frame, mini.domains)["data"] if t["meta"]["kind"] == "point"
             for row in t["customdata"]]  # fmt: skip
     assert "&lt;a href='javascript:x'&gt;click&lt;/a&gt;" in [row[2] for row in rows]

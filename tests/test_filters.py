@@ -3,12 +3,12 @@ import pytest
 from dashboard.catalog import Catalog, Sort
 from dashboard.dates import PartialDate
 from dashboard.filters import ViewState, facet_counts, filter_events, parse_view, view_from_values
-from dashboard.frame import events_frame
+from dashboard.frame import events_table
 
 
 @pytest.fixture(scope="module")
 def frame(mini):
-    return events_frame(mini)
+    return events_table(mini)
 
 
 def ids(rows):

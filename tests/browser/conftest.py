@@ -65,3 +65,16 @@ def page(browser):
     errors = opened.console.errors
     context.close()
     assert errors == [], f"console errors: {errors}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a failure, attach what the servers logged (a 500 is only explained there)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        for name in ("server", "mini_server", "large_server", "hostile_server"):
+            running = item.funcargs.get(name)
+            running = running[0] if isinstance(running, tuple) else running
+            if running is not None:
+                report.sections.append((f"{name} log", running.log()[-5000:]))

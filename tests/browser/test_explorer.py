@@ -177,3 +177,53 @@ def test_any_valid_event_file_works_not_only_ours(page, mini_server):
     assert page.locator("#chronology tbody tr").first.locator("td.date").inner_text() == "1960 – 1964"
     labels = page.locator("#filter-domains label").all_inner_texts()
     assert labels == ["Science (1)", "Culture (2)"]
+
+
+def test_the_explorer_loads_the_basic_plotly_bundle_not_the_full_one(page, server):
+    open_explorer(page, server.url)
+    assert sorted(page.evaluate("() => Object.keys(Plotly.PlotSchema.get().traces)")) == [
+        "bar",
+        "pie",
+        "scatter",
+    ]
+
+
+@pytest.fixture(scope="module")
+def large_server(tmp_path_factory):
+    from benchmarks.generate import write
+    from tests.serving import Server
+
+    path = write(140, tmp_path_factory.mktemp("large") / "events.yaml")
+    running = Server(path, workers=1)
+    yield running, load_dataset([path])
+    running.stop()
+
+
+def test_a_long_chronology_is_paged_and_a_selection_turns_to_its_page(page, large_server):
+    server, large = large_server
+    open_explorer(page, server.url)
+    assert len(table_ids(page)) == 50
+    assert page.locator("#chronology caption").inner_text().startswith("Events 1–50 of 140 (page 1 of 3).")
+    page.get_by_role("button", name="Next page ›").click()
+    page.wait_for_function(
+        "() => document.querySelector('#chronology caption').textContent.includes('page 2 of 3')"
+    )
+    assert table_ids(page) == [event.id for event in large.events][50:100]
+    last = large.events[-1].id
+    page.evaluate("id => window.history.replaceState(null, '', '/?event=' + id)", last)
+    page.reload()
+    page.wait_for_function(
+        "() => document.querySelector('#chronology caption')?.textContent.includes('page')"
+    )
+    page.get_by_role("button", name="Next page ›").click()
+    page.wait_for_function(
+        "() => document.querySelector('#chronology caption').textContent.includes('page 2 of 3')"
+    )
+    page.locator("#detail").get_by_role("button", name="Close").click()
+    page.wait_for_function("() => !location.search.includes('event=')")
+    first = large.events[0].id
+    page.evaluate("id => window.dash_clientside.set_props('selected-event', {data: id})", first)
+    page.wait_for_function(
+        "() => document.querySelector('#chronology caption').textContent.includes('page 1 of 3')"
+    )
+    assert page.locator("#chronology tr.selected").get_attribute("data-event") == first
