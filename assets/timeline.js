@@ -85,6 +85,12 @@
       downloadPNG: function () { downloadImage("png"); },
       downloadSVG: function () { downloadImage("svg"); },
 
+      /* Only a counts view (too many events to draw) asks the server to redraw on zoom. */
+      zoomIfCounted: function (relayout, figure) {
+        var zoomable = figure && figure.layout && figure.layout.meta && figure.layout.meta.zoomable;
+        return zoomable && relayout ? relayout : noUpdate();
+      },
+
       /* Keep the address bar in step with the view without reloading or adding history. */
       replaceUrl: function (query) {
         if (typeof query !== "string") { return; }

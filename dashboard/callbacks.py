@@ -9,7 +9,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_up
 from . import layout as ids
 from .catalog import Catalog, Sort
 from .components import PAGE, RELATED, ROW, STORY_STEP, explorer_outputs
-from .filters import parse_view, view_from_widgets, widget_values
+from .filters import parse_view, view_from_widgets, widget_values, zoom_range
 
 VIEW_OUTPUTS = [
     Output(ids.DOMAINS, "value"),
@@ -71,9 +71,38 @@ def make_update_view(get_catalog: Callable[[], Catalog]):
     return update_view
 
 
+def make_zoom(get_catalog: Callable[[], Catalog]):
+    """Zooming into a counts view: draw the events in range one by one once few enough remain."""
+
+    def zoom_timeline(relayout, query):
+        x_range = zoom_range(relayout)
+        if x_range is False:
+            return no_update
+        catalog = get_catalog()
+        figure = catalog.zoomed(
+            parse_view(query if isinstance(query, str) else "", catalog.dataset).state, x_range
+        )
+        return no_update if figure is None else figure
+
+    return zoom_timeline
+
+
 def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
     """Wire the explorer: one server round trip per change, pure UI in the browser."""
     app.callback(VIEW_OUTPUTS, VIEW_INPUTS)(make_update_view(get_catalog))
+    app.callback(
+        Output(ids.TIMELINE, "figure", allow_duplicate=True),
+        Input(ids.ZOOM, "data"),
+        State(ids.QUERY, "data"),
+        prevent_initial_call=True,
+    )(make_zoom(get_catalog))
+    app.clientside_callback(
+        ClientsideFunction("timeline", "zoomIfCounted"),
+        Output(ids.ZOOM, "data"),
+        Input(ids.TIMELINE, "relayoutData"),
+        State(ids.TIMELINE, "figure"),
+        prevent_initial_call=True,
+    )
     app.clientside_callback(
         ClientsideFunction("timeline", "select"),
         Output(ids.SELECTED, "data", allow_duplicate=True),

@@ -8,7 +8,7 @@ from functools import cached_property
 import pandas as pd
 
 from .exports import credit_line, figure_with_credit
-from .figures import mark_positions, selection_trace, story_figure, timeline_figure
+from .figures import MAX_MARKS, mark_count, mark_positions, selection_trace, story_figure, timeline_figure
 from .filters import ViewState, facet_counts, filter_events
 from .frame import EventTable, events_table
 from .model import Dataset, Event
@@ -123,6 +123,25 @@ class Catalog:
             "data": [*figure["data"][:-1], self.selection_ring(figure, state.event)],
             "layout": figure["layout"],
         }
+
+    def zoomed(self, state: ViewState, x_range: tuple[str, str] | None) -> dict | None:
+        """The figure for a zoomed range of a view too large to draw one by one, or None.
+
+        Inside the range the events are drawn individually once few enough remain (else counts
+        at a finer period); with no range (zoom reset), the whole view's counts come back.
+        """
+        rows = filter_events(self.table, state)
+        if mark_count(rows, state.domains) <= MAX_MARKS:
+            return None
+        if x_range is None:
+            return self.figure(state, rows, None)
+        start, end = (pd.Timestamp(bound) for bound in x_range)
+        inside = rows[(rows["start"] <= end) & (rows["last_day"] >= start)]
+        if inside.empty:
+            return None
+        figure = timeline_figure(inside, self.dataset.domains, state.event, state.domains, x_range=x_range)
+        figure["layout"]["meta"] = {"zoomable": True}
+        return figure_with_credit(figure, None, credit_line(self.dataset))
 
     @staticmethod
     def selection_ring(figure: dict, event_id: str | None) -> dict:

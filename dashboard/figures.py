@@ -306,6 +306,7 @@ def counts_figure(
         ],
     )
     layout["margin"]["t"] = 40
+    layout["meta"] = {"zoomable": True}
     return {"data": traces, "layout": layout}
 
 

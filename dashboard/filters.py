@@ -239,3 +239,21 @@ def facet_counts(table: EventTable, state: ViewState) -> tuple[dict[str, int], d
     by_domain = {name: int(without_domains[rows].sum()) for name, rows in table.domain_rows.items()}
     by_actor = {name: int(without_actors[rows].sum()) for name, rows in table.actor_rows.items()}
     return {k: v for k, v in by_domain.items() if v}, {k: v for k, v in by_actor.items() if v}
+
+
+def zoom_range(relayout: object) -> tuple[str, str] | bool | None:
+    """The x range a plotly relayout event zoomed to; None for a reset; False if it is not a zoom."""
+    if not isinstance(relayout, dict):
+        return False
+    if relayout.get("xaxis.autorange") is True:
+        return None
+    bounds = relayout.get("xaxis.range")
+    if not isinstance(bounds, list):
+        bounds = [relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")]
+    if len(bounds) != 2 or not all(isinstance(bound, str) for bound in bounds):
+        return False
+    try:
+        start, end = (pd.Timestamp(bound[:10]) for bound in bounds)
+    except ValueError:
+        return False
+    return (start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d")) if start < end else False

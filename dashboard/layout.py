@@ -32,6 +32,7 @@ PREVIEW_BUTTON = "embed-preview-button"
 DOWNLOADS = {kind: f"download-{kind}" for kind in ("csv", "json", "timelinejs", "html", "brief")}
 IMAGE_BUTTONS = {"png": "download-png", "svg": "download-svg"}
 BRIEF_LINK = "brief-link"
+ZOOM = "timeline-zoom"
 STORY_PANEL = "story"
 PAGE = "page"
 
@@ -190,6 +191,7 @@ def explorer_layout(catalog: Catalog) -> html.Div:
             dcc.Store(id=SORT, data={"key": "date", "descending": False}),
             dcc.Store(id=QUERY),
             dcc.Store(id=STORY),
+            dcc.Store(id=ZOOM),
             html.A("Skip to the chronology", href="#chronology-section", className="skip-link"),
             header(dataset),
             html.Div(id=NOTICES, role="status", className="notices"),

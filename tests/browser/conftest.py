@@ -73,7 +73,7 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     if report.failed:
-        for name in ("server", "mini_server", "large_server", "hostile_server"):
+        for name in ("server", "mini_server", "large_server", "counted_server", "hostile_server"):
             running = item.funcargs.get(name)
             running = running[0] if isinstance(running, tuple) else running
             if running is not None:

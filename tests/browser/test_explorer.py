@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.loader import BUNDLED_EVENTS, load_dataset
 
-from .helpers import drawn_points, marks, open_explorer, summary, table_ids, wait_for_summary
+from .helpers import MARKS_JS, drawn_points, marks, open_explorer, summary, table_ids, wait_for_summary
 
 pytestmark = pytest.mark.browser
 DOCS = Path(__file__).resolve().parents[2] / "docs"
@@ -227,3 +227,34 @@ def test_a_long_chronology_is_paged_and_a_selection_turns_to_its_page(page, larg
         "() => document.querySelector('#chronology caption').textContent.includes('page 1 of 3')"
     )
     assert page.locator("#chronology tr.selected").get_attribute("data-event") == first
+
+
+@pytest.fixture(scope="module")
+def counted_server(tmp_path_factory):
+    from benchmarks.generate import write
+    from tests.serving import Server
+
+    path = write(3000, tmp_path_factory.mktemp("counted") / "events.yaml")
+    running = Server(path, workers=1)
+    yield running, load_dataset([path])
+    running.stop()
+
+
+def test_a_large_file_shows_counts_and_zooming_in_draws_events(page, counted_server):
+    server, dataset = counted_server
+    page.goto(server.url)
+    page.wait_for_selector("#timeline .barlayer .point")
+    assert "too many to draw one by one" in page.locator("#timeline .annotation-text").first.text_content()
+    assert len(table_ids(page)) == 50
+    page.hover("#timeline .js-plotly-plot")
+    page.locator('#timeline .modebar-btn[data-title="Zoom in"]').click()
+    page.wait_for_function(f"() => ({MARKS_JS})().length > 0")
+    low, high = page.evaluate("() => document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range")
+    overlapping = {
+        e.id
+        for e in dataset.events
+        if e.date.first_day().isoformat() <= high[:10]
+        and (e.end or e.date).last_day().isoformat() >= low[:10]
+    }
+    assert {event_id for _, event_id in marks(page)} == overlapping
+    assert "too many to draw" not in page.locator("#timeline").text_content()

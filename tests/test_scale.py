@@ -1,0 +1,72 @@
+"""Large files: past MAX_MARKS the chart shows honest counts, and zooming in brings events back."""
+
+import pytest
+
+from benchmarks.generate import write
+from dashboard.catalog import Catalog
+from dashboard.figures import MAX_MARKS
+from dashboard.filters import ViewState, zoom_range
+from dashboard.loader import load_dataset
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory):
+    path = write(3000, tmp_path_factory.mktemp("scale") / "events.yaml")
+    return Catalog(load_dataset([path]))
+
+
+def kinds(figure):
+    return {trace["meta"]["kind"] for trace in figure["data"]}
+
+
+def test_too_many_marks_are_shown_as_counts_and_the_chart_says_so(catalog):
+    figure = catalog.view(ViewState()).figure
+    assert kinds(figure) == {"count"}
+    counted = sum(sum(trace["y"]) for trace in figure["data"])
+    assert counted == sum(len(event.domains) for event in catalog.dataset.events) > MAX_MARKS
+    note = next(a for a in figure["layout"]["annotations"] if a.get("name") == "aggregated")
+    assert note["text"].startswith(
+        "3,000 events: too many to draw one by one, so this shows counts per year."
+    )
+
+
+def test_zooming_in_draws_the_events_in_range_one_by_one(catalog):
+    figure = catalog.zoomed(ViewState(), ("2001-01-01", "2002-12-31"))
+    assert kinds(figure) >= {"point"} and "count" not in kinds(figure)
+    drawn = {
+        row[0] for t in figure["data"] if t["meta"]["kind"] in {"point", "span"} for row in t["customdata"]
+    }
+    expected = {
+        e.id
+        for e in catalog.dataset.events
+        if e.date.first_day().isoformat() <= "2002-12-31"
+        and (e.end or e.date).last_day().isoformat() >= "2001-01-01"
+    }
+    assert drawn == expected
+    assert figure["layout"]["xaxis"]["range"] == ["2001-01-01", "2002-12-31"]
+
+
+def test_resetting_the_zoom_brings_the_counts_back_and_small_views_need_no_zoom_help(catalog):
+    assert kinds(catalog.zoomed(ViewState(), None)) == {"count"}
+    assert (
+        catalog.zoomed(ViewState(start=catalog.dataset.events[-1].date), ("2020-01-01", "2025-12-31")) is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("relayout", "expected"),
+    [
+        (
+            {"xaxis.range[0]": "2001-01-01 00:00", "xaxis.range[1]": "2002-06-30 12:00"},
+            ("2001-01-01", "2002-06-30"),
+        ),
+        ({"xaxis.range": ["1999-01-01", "2000-01-01"]}, ("1999-01-01", "2000-01-01")),
+        ({"xaxis.autorange": True}, None),
+        ({"dragmode": "zoom"}, False),
+        ({"xaxis.range": ["later", "sooner"]}, False),
+        ({"xaxis.range": ["2002-01-01", "2001-01-01"]}, False),
+        ("not a dict", False),
+    ],
+)
+def test_only_real_zooms_are_read_from_plotly_relayout_events(relayout, expected):
+    assert zoom_range(relayout) == expected
