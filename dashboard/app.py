@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -39,4 +40,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     # Dash finishes its setup on the first request, unguarded: two threads racing there can get
     # "dependency not registered" errors for its scripts. Make that first request now.
     app.server.test_client().get("/")
+    # gunicorn forks workers from this (preloaded) process: frozen objects are never scanned by the
+    # cyclic GC, so the workers keep sharing the event data's memory pages instead of copying them.
+    gc.freeze()
     return app

@@ -85,6 +85,7 @@ class Catalog:
     dataset: Dataset
     version: str = ""
     _figures: dict = field(default_factory=dict, repr=False)
+    _filtered: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def table(self) -> EventTable:
@@ -148,11 +149,25 @@ class Catalog:
         """The selection trace for an event in a built figure (empty if it is not drawn)."""
         return selection_trace(mark_positions(figure).get(event_id, []) if event_id else [])
 
+    def _filter(self, state: ViewState, sort: Sort) -> tuple:
+        """Rows, rows in table order and facet counts for the view's filters (cached: at 100k events
+        filtering, counting and sorting cost ~0.2 s, and readers revisit views)."""
+        key = (replace(state, event=None, story=None, stop=1).to_query(), sort.key, sort.descending)
+        if key not in self._filtered:
+            if len(self._filtered) >= FIGURE_CACHE:
+                self._filtered.clear()
+            rows = filter_events(self.table, state)
+            ordered = rows.sort_values(SORT_KEYS[sort.key], ascending=not sort.descending, kind="stable")
+            index = self.frame.index
+            positions = (index.get_indexer(rows.index), index.get_indexer(ordered.index))  # small to keep
+            self._filtered[key] = (positions, facet_counts(self.table, state))
+            return rows, ordered, self._filtered[key][1]
+        (in_date_order, in_table_order), counts = self._filtered[key]
+        return self.frame.iloc[in_date_order], self.frame.iloc[in_table_order], counts
+
     def view(self, state: ViewState, sort: Sort = Sort()) -> View:
         """The filtered, sorted events of a view with its figure and facet counts."""
-        rows = filter_events(self.table, state)
-        domain_counts, actor_counts = facet_counts(self.table, state)
-        ordered = rows.sort_values(SORT_KEYS[sort.key], ascending=not sort.descending, kind="stable")
+        rows, ordered, (domain_counts, actor_counts) = self._filter(state, sort)
         story = story_stop(self.dataset, rows, state)
         selected = story.event if story else self.dataset.event(state.event) if state.event else None
         return View(
