@@ -10,21 +10,12 @@ import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
+
 from . import machine
 from .report import Section, median
 from .serve import HOST, gunicorn
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 RUNS = 3
 SLOW_MS = 10_000  # a page slower than this to draw on its first visit is visited once
 TIMEOUT_MS = 120_000
