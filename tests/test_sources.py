@@ -47,7 +47,9 @@ def test_every_event_cites_the_article(article):
 def test_words_quoted_in_summaries_and_teaching_notes_are_the_articles(article):
     dataset = load_dataset([BUNDLED_EVENTS])
     texts = [event.summary for event in dataset.events]
-    texts += [text for n in dataset.narratives for stop in n.stops for text in (stop.note, stop.question or "")]
+    texts += [
+        text for n in dataset.narratives for stop in n.stops for text in (stop.note, stop.question or "")
+    ]
     quoted = [q for text in texts for q in plain(text).split('"')[1::2] if len(q) >= 12]
     straight = article.replace("“", '"').replace("”", '"').replace("’", "'")
     assert len(quoted) >= 20

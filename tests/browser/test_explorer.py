@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.generate import write
 from dashboard.loader import BUNDLED_EVENTS, load_dataset
+from tests.serving import Server
 
 from .helpers import MARKS_JS, drawn_points, marks, open_explorer, summary, table_ids, wait_for_summary
 
@@ -188,15 +190,17 @@ def test_the_explorer_loads_the_basic_plotly_bundle_not_the_full_one(page, serve
     ]
 
 
-@pytest.fixture(scope="module")
-def large_server(tmp_path_factory):
-    from benchmarks.generate import write
-    from tests.serving import Server
-
-    path = write(140, tmp_path_factory.mktemp("large") / "events.yaml")
+def generated_server(tmp_path_factory, events: int):
+    """Serve a synthetic event file of this many events; yield the server and its dataset."""
+    path = write(events, tmp_path_factory.mktemp(f"generated-{events}") / "events.yaml")
     running = Server(path, workers=1)
     yield running, load_dataset([path])
     running.stop()
+
+
+@pytest.fixture(scope="module")
+def large_server(tmp_path_factory):
+    yield from generated_server(tmp_path_factory, 140)
 
 
 def test_a_long_chronology_is_paged_and_a_selection_turns_to_its_page(page, large_server):
@@ -231,13 +235,7 @@ def test_a_long_chronology_is_paged_and_a_selection_turns_to_its_page(page, larg
 
 @pytest.fixture(scope="module")
 def counted_server(tmp_path_factory):
-    from benchmarks.generate import write
-    from tests.serving import Server
-
-    path = write(3000, tmp_path_factory.mktemp("counted") / "events.yaml")
-    running = Server(path, workers=1)
-    yield running, load_dataset([path])
-    running.stop()
+    yield from generated_server(tmp_path_factory, 3000)
 
 
 def test_a_large_file_shows_counts_and_zooming_in_draws_events(page, counted_server):
