@@ -7,11 +7,12 @@ import json
 import sys
 from pathlib import Path
 
+from .event_file import dump_event_file
 from .exports import EXPORT_FORMATS, export_view
 from .loader import event_paths, expand, load_dataset
 from .model import json_schema
 from .problems import EventFileError
-from .timelinejs import dump_event_file, from_timelinejs, from_timelinejs_csv
+from .timelinejs_import import from_timelinejs, from_timelinejs_csv
 
 
 def _validate(args: argparse.Namespace) -> int:

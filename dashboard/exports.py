@@ -13,11 +13,12 @@ from html import escape
 import pandas as pd
 import plotly.io as pio
 
+from .event_file import file_fields
 from .figures import timeline_figure
 from .filters import filter_events, parse_view
 from .frame import date_label, events_table
 from .model import Dataset, Domain, Event, Source
-from .timelinejs import file_fields, to_timelinejs
+from .timelinejs import to_timelinejs
 
 EXPORT_FORMATS = ("timelinejs", "csv", "json", "html", "brief")
 CSV_COLUMNS = (

@@ -4,16 +4,12 @@ import pytest
 import yaml
 
 from dashboard.__main__ import main
+from dashboard.event_file import dump_event_file
+from dashboard.html_markdown import html_to_markdown
 from dashboard.loader import load_dataset
 from dashboard.model import Event
-from dashboard.timelinejs import (
-    NAMESPACE,
-    dump_event_file,
-    from_timelinejs,
-    from_timelinejs_csv,
-    html_to_markdown,
-    to_timelinejs,
-)
+from dashboard.timelinejs import NAMESPACE, to_timelinejs
+from dashboard.timelinejs_import import from_timelinejs, from_timelinejs_csv
 from tests.conftest import TESTS
 
 FIXTURES = TESTS / "data" / "timelinejs"

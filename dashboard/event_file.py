@@ -1,0 +1,54 @@
+"""Event files as plain data: models to file fields, ids from names, and the YAML writer."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import yaml
+from pydantic import BaseModel
+
+from .dates import PartialDate
+
+_DATE_TEXT = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def file_fields(model: BaseModel) -> dict:
+    """A model's fields as an event file writes them: ISO dates, lists, unset (None) fields left out."""
+    values = {name: getattr(model, name) for name in type(model).model_fields}
+    return {name: _file_value(value) for name, value in values.items() if value is not None}
+
+
+def _file_value(value: object) -> object:
+    if isinstance(value, PartialDate):
+        return value.iso()
+    if isinstance(value, BaseModel):
+        return file_fields(value)
+    return [_file_value(item) for item in value] if isinstance(value, tuple) else value
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """Lowercase ASCII words joined by hyphens ('Arts & Culture' → 'arts-culture')."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+
+
+class _EventFileDumper(yaml.SafeDumper):
+    """A safe dumper that never writes anchors or aliases (event files refuse them)."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Quoted, so YAML cannot read 1972 as a number or 1972-09-29 as a date object.
+    style = '"' if _DATE_TEXT.match(value) else "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_EventFileDumper.add_representer(str, _represent_text)
+
+
+def dump_event_file(data: dict) -> str:
+    """YAML for an event file: keys in schema order, UTF-8 text, dates quoted, no anchors, no folding."""
+    return yaml.dump(data, Dumper=_EventFileDumper, sort_keys=False, allow_unicode=True, width=1_000_000)
