@@ -7,8 +7,9 @@ import json
 import sys
 from pathlib import Path
 
+from .catalog import Catalog
+from .downloads import EXPORT_FORMATS, export_view
 from .event_file import dump_event_file
-from .exports import EXPORT_FORMATS, export_view
 from .loader import event_paths, expand, load_dataset
 from .model import json_schema
 from .problems import EventFileError
@@ -49,7 +50,7 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    text, notices = export_view(load_dataset(args.paths), args.format, args.query)
+    text, notices = export_view(Catalog(load_dataset(args.paths)), args.format, args.query)
     for notice in notices:
         print(notice, file=sys.stderr)
     _write(text, args.output)

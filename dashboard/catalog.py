@@ -131,7 +131,7 @@ class Catalog:
         Inside the range the events are drawn individually once few enough remain (else counts
         at a finer period); with no range (zoom reset), the whole view's counts come back.
         """
-        rows = filter_events(self.table, state)
+        rows = self._filter(state, Sort())[0]
         if mark_count(rows, state.domains) <= MAX_MARKS:
             return None
         if x_range is None:

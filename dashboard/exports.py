@@ -15,12 +15,9 @@ import plotly.io as pio
 
 from .event_file import file_fields
 from .figures import timeline_figure
-from .filters import filter_events, parse_view
-from .frame import date_label, events_table
+from .frame import date_label
 from .model import Dataset, Domain, Event, Source
-from .timelinejs import to_timelinejs
 
-EXPORT_FORMATS = ("timelinejs", "csv", "json", "html", "brief")
 CSV_COLUMNS = (
     "id",
     "date",
@@ -172,26 +169,3 @@ def static_html(dataset: Dataset, frame_rows: pd.DataFrame, title: str | None, c
     figure["layout"]["template"] = "none"
     chart = pio.to_html(figure, include_plotlyjs=True, full_html=False, config=HTML_CONFIG)
     return PAGE.format(title=escape(title or dataset.title), chart=chart)
-
-
-def export_view(dataset: Dataset, kind: str, query: str = "") -> tuple[str, tuple[str, ...]]:
-    """The events an explorer URL query shows, as csv, json, html, timelinejs or a brief, with notices."""
-    view = parse_view(query, dataset)
-    rows = filter_events(events_table(dataset), view.state)
-    events = [dataset.event(event_id) for event_id in rows["id"]]
-    if kind == "csv":
-        text = events_csv(events, dataset.domains)
-    elif kind == "json":
-        text = events_json(dataset, events)
-    elif kind == "html":
-        text = static_html(dataset, rows, dataset.title, credit_line(dataset))
-    elif kind == "timelinejs":
-        text = json.dumps(to_timelinejs(dataset, events), ensure_ascii=False, indent=2) + "\n"
-    elif kind == "brief":
-        from .brief import brief_markdown, briefing_state  # the brief builds on the catalog, which imports us
-        from .catalog import Catalog
-
-        text = brief_markdown(dataset, Catalog(dataset).view(briefing_state(view.state)))
-    else:
-        raise ValueError(f"unknown export format '{kind}'; use one of {', '.join(EXPORT_FORMATS)}")
-    return text, view.notices

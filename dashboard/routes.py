@@ -10,7 +10,7 @@ from dash import Dash
 from flask import Response, jsonify, make_response, redirect, request, send_file
 
 from .brief import BRIEF_KEYS, brief_page, briefing_state
-from .exports import EXPORT_FORMATS, export_view
+from .downloads import EXPORT_FORMATS, export_view
 from .filters import parse_view
 from .live import LiveCatalog
 from .standalone import EMBED_KEYS, EmbedOptions, asset_version, embed_page, etag
@@ -90,7 +90,7 @@ def install_routes(app: Dash, live: LiveCatalog, assets: Path) -> None:
                 f"Unknown format; use one of {', '.join(EXPORT_FORMATS)}.\n", 404, mimetype="text/plain"
             )
         catalog = get_catalog()
-        text, _notices = export_view(catalog.dataset, kind, _query())
+        text, _notices = export_view(catalog, kind, _query())
         mimetype, extension = DOWNLOAD_TYPES[kind]
         body = "\ufeff" + text if kind == "csv" else text  # the BOM makes Excel read UTF-8
         response = Response(body, content_type=mimetype)

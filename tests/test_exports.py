@@ -165,7 +165,7 @@ def test_export_command_writes_timelinejs_and_json_to_a_file(tmp_path, capsys):
 
 def test_the_export_modules_do_not_import_dash():
     modules = ("exports", "timelinejs", "timelinejs_import", "timelinejs_slides", "timelinejs_read")
-    modules += ("html_markdown", "event_file")
+    modules += ("html_markdown", "event_file", "downloads")
     imports = ", ".join(f"dashboard.{name}" for name in modules)
     code = f"import sys, {imports}; print('dash' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
