@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from dash import Dash
 
@@ -13,10 +12,9 @@ from .callbacks import register_callbacks
 from .guards import install_guards
 from .layout import explorer_layout
 from .live import LiveCatalog
+from .resources import ASSETS
 from .routes import install_routes
 from .security import install_security
-
-ASSETS = Path(__file__).resolve().parent.parent / "assets"
 
 
 def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:

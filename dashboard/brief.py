@@ -147,6 +147,7 @@ def brief_page(dataset: Dataset, view: View, assets: dict[str, str], notices: tu
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>Briefing: {escape(dataset.title)}</title>
+<link rel="stylesheet" href="{assets["fonts"]}">
 <link rel="stylesheet" href="{assets["css"]}">
 <script src="{assets["plotly"]}" defer></script>
 <script src="{assets["js"]}" defer></script>

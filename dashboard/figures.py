@@ -16,7 +16,7 @@ SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", 
 SIZES = {1: 9, 2: 13, 3: 18}
 ROW_OFFSETS = (0.0, 0.24, -0.24, 0.12, -0.12, 0.36, -0.36)
 LANE_HEIGHT = 92
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK JP', sans-serif"
+FONT = "'Noto Sans', 'Noto Sans CJK JP', 'Noto Sans CJK SC', 'Noto Sans CJK TC', sans-serif"
 TICK_FORMATS = [
     {"dtickrange": [None, 86_400_000 * 28], "value": "%d %b %Y"},
     {"dtickrange": [86_400_000 * 28, "M11"], "value": "%b %Y"},

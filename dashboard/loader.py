@@ -10,10 +10,10 @@ from pathlib import Path
 
 from .model import Dataset
 from .problems import EventFileError, Problem
+from .resources import BUNDLED_EVENTS
 from .validation import ParsedFile, cross_problems, merge, validate_file
 from .yaml_source import read_yaml
 
-BUNDLED_EVENTS = Path(__file__).resolve().parent.parent / "events"
 ENV_VAR = "TIMELINE_EVENTS"
 _SUFFIXES = (".yaml", ".yml")
 

@@ -107,6 +107,9 @@ class SourceDocument(_Frozen):
     url: Url | None = None
 
 
+NOTABLE = 2
+
+
 class Event(_Frozen):
     """One dated event (a point) or period (a span, when it has an end)."""
 
@@ -119,7 +122,8 @@ class Event(_Frozen):
     actors: Annotated[Names, NonEmpty]
     people: Names = ()
     tags: Names = ()
-    importance: Annotated[int, Field(strict=True, ge=1, le=3)]
+    # Optional: a chronology written elsewhere rarely ranks its events; unranked means "notable".
+    importance: Annotated[int, Field(strict=True, ge=1, le=3)] = NOTABLE
     sources: Annotated[tuple[Source, ...], NonEmpty]
     related: tuple[Slug, ...] = ()
 

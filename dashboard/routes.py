@@ -47,10 +47,22 @@ def install_routes(app: Dash, live: LiveCatalog, assets: Path) -> None:
     server = app.server
     get_catalog = live.get
     embed_assets = _asset_urls(
-        assets, {"css": "standalone/embed.css", "js": "standalone/embed.js", "plotly": PLOTLY_JS}
+        assets,
+        {
+            "fonts": "fonts.css",
+            "css": "standalone/embed.css",
+            "js": "standalone/embed.js",
+            "plotly": PLOTLY_JS,
+        },
     )
     brief_assets = _asset_urls(
-        assets, {"css": "standalone/brief.css", "js": "standalone/brief.js", "plotly": PLOTLY_JS}
+        assets,
+        {
+            "fonts": "fonts.css",
+            "css": "standalone/brief.css",
+            "js": "standalone/brief.js",
+            "plotly": PLOTLY_JS,
+        },
     )
     assets_key = "".join(embed_assets.values())
 

@@ -89,6 +89,7 @@ def embed_page(
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{escape(dataset.title)}</title>
+<link rel="stylesheet" href="{assets["fonts"]}">
 <link rel="stylesheet" href="{assets["css"]}">
 <script src="{assets["plotly"]}" defer></script>
 <script src="{assets["js"]}" defer></script>

@@ -37,17 +37,27 @@ def wait_until_up(url: str, process: subprocess.Popen, log, seconds: float = 60)
 class Server:
     """A gunicorn process serving the app on a free loopback port."""
 
-    def __init__(self, events: Path, workers: int = 2, extra_env: dict | None = None):
+    def __init__(
+        self,
+        events: Path | None,
+        workers: int = 2,
+        extra_env: dict | None = None,
+        python: str = sys.executable,
+        cwd: Path = ROOT,
+    ):
+        """Serve `events` (None: the bundled ones) with `python`'s installed app, run from `cwd`."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = os.environ | {"TIMELINE_EVENTS": str(events)} | (extra_env or {})
+        env = {k: v for k, v in os.environ.items() if k != "TIMELINE_EVENTS"} | (extra_env or {})
+        if events is not None:
+            env["TIMELINE_EVENTS"] = str(events)
         command = [
-            sys.executable, "-m", "gunicorn", "--config", str(ROOT / "gunicorn.conf.py"),
+            python, "-m", "gunicorn", "--config", str(ROOT / "gunicorn.conf.py"),
             "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers), "dashboard.app:create_app()",
         ]  # fmt: skip
         # A file, not a pipe: an unread pipe fills up and blocks the server. Closed in stop().
         self.log_file = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stderr=self.log_file, text=True)
+        self.process = subprocess.Popen(command, cwd=cwd, env=env, stderr=self.log_file, text=True)
         wait_until_up(self.url + "/health", self.process, self.log)
 
     def log(self) -> str:

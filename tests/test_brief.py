@@ -12,7 +12,7 @@ from dashboard.filters import parse_view
 from dashboard.loader import load_dataset
 from tests.conftest import MINI
 
-ASSETS = {"css": "/brief.css", "js": "/brief.js", "plotly": "/plotly.js"}
+ASSETS = {"fonts": "/fonts.css", "css": "/brief.css", "js": "/brief.js", "plotly": "/plotly.js"}
 HOSTILE = """\
 title: "Hostile <script>alert('title')</script>"
 description: "A description with <img src=x onerror=alert(1)>"

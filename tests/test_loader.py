@@ -77,3 +77,14 @@ def test_the_published_json_schema_matches_the_validator():
 
     published = json.loads((BUNDLED_EVENTS / "schema.json").read_text(encoding="utf-8"))
     assert published == json_schema(), "regenerate with: python -m dashboard schema > events/schema.json"
+
+
+def test_an_event_without_importance_is_notable(tmp_path):
+    path = tmp_path / "unranked.yaml"
+    path.write_text(
+        "title: Unranked\ndescription: A file written elsewhere.\nevents:\n"
+        "  - id: one\n    date: '2019-05'\n    title: One\n    summary: A summary.\n"
+        "    domains: [diplomatic]\n    actors: [Japan]\n    sources: [{outlet: Test}]\n",
+        encoding="utf-8",
+    )
+    assert load_dataset([path]).event("one").importance == 2
