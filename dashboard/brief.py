@@ -150,6 +150,7 @@ def brief_page(dataset: Dataset, view: View, assets: dict[str, str], notices: tu
 <link rel="stylesheet" href="{assets["fonts"]}">
 <link rel="stylesheet" href="{assets["css"]}">
 <script src="{assets["plotly"]}" defer></script>
+<script src="{assets["labels"]}" defer></script>
 <script src="{assets["js"]}" defer></script>
 </head>
 <body>

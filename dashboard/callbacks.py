@@ -141,7 +141,7 @@ def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
     app.clientside_callback(
         ClientsideFunction("timeline", "storyStep"),
         Output(ids.STORY, "data", allow_duplicate=True),
-        Input({"type": STORY_STEP, "story": ALL, "stop": ALL}, "n_clicks"),
+        Input({"type": STORY_STEP, "story": ALL, "stop": ALL, "role": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

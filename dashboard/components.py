@@ -200,7 +200,8 @@ def event_detail(event: Event | None, dataset: Dataset) -> list:
 def _step(label: str, story: str | None, stop: int, *, role: str, disabled: bool = False) -> html.Button:
     return html.Button(
         label,
-        id={"type": STORY_STEP, "story": story or "", "stop": stop},
+        # The role keeps ids unique where two buttons lead to the same stop (Next and Last).
+        id={"type": STORY_STEP, "story": story or "", "stop": stop, "role": role},
         className=f"button step {role}",
         disabled=disabled,
         **{"data-step": role},

@@ -24,6 +24,7 @@ CSV_COLUMNS = (
     "end",
     "date_label",
     "title",
+    "label",
     "summary",
     "domains",
     "actors",
@@ -82,6 +83,7 @@ def events_csv(events: Iterable[Event], domains: Sequence[Domain]) -> str:
             event.end.iso() if event.end else "",
             date_label(event),
             event.title,
+            event.label or "",
             event.summary,
             "; ".join(labels.get(domain, domain) for domain in event.domains),
             "; ".join(event.actors),
@@ -118,13 +120,25 @@ def credit_line(dataset: Dataset) -> str:
     return credit
 
 
+def _overview_strip_px(layout: dict) -> int:
+    """The height of the overview strip (plotly's range slider) that sits under the date axis."""
+    slider = layout.get("xaxis", {}).get("rangeslider", {})
+    if not slider.get("visible") or "height" not in layout:
+        return 0
+    margin = layout.get("margin", {})
+    plot = layout["height"] - margin.get("t", 8) - margin.get("b", 36)
+    return int(slider.get("thickness", 0.15) * plot) + 12
+
+
 def figure_with_credit(figure: dict, title: str | None, credit: str) -> dict:
     """A copy of the figure with its title and credit drawn in, so image downloads carry them."""
     result = copy.deepcopy(figure)
     layout = result.setdefault("layout", {})
     margin = layout.setdefault("margin", {})
     lines = textwrap.wrap(credit, CREDIT_CHARS_PER_LINE) or [""]
-    extra_bottom = 18 * len(lines) + 16
+    strip = _overview_strip_px(layout)
+    below_axis = 36 + strip
+    extra_bottom = 18 * len(lines) + 16 + strip
     margin["b"] = margin.get("b", 36) + extra_bottom
     extra_top = 0
     if title:  # room for the title above the legend row, which sits on top of the plot
@@ -152,7 +166,7 @@ def figure_with_credit(figure: dict, title: str | None, credit: str) -> dict:
             "y": 0,
             "xanchor": "left",
             "yanchor": "top",
-            "yshift": -36,
+            "yshift": -below_axis,
             "align": "left",
             "showarrow": False,
             "font": {"size": 12, "color": "#52606d"},

@@ -14,8 +14,12 @@ from .model import Domain
 SAFE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", "star", "cross")
 SIZES = {1: 9, 2: 13, 3: 18}
-ROW_OFFSETS = (0.0, 0.24, -0.24, 0.12, -0.12, 0.36, -0.36)
-LANE_HEIGHT = 92
+LANE_HEIGHT = 118  # room for LABEL_ROWS rows of labels above a lane's marks (assets/labels.js)
+LABEL_SIZE = 13
+LABEL_FIRST_ROW = 16  # px from a mark to its label's first row; rows are 19 px apart in labels.js
+FOCUS_SHARE = 0.7
+FOCUS_MIN_EVENTS = 8
+FOCUS_MAX_PART = 0.4
 FONT = "'Noto Sans', 'Noto Sans CJK JP', 'Noto Sans CJK SC', 'Noto Sans CJK TC', sans-serif"
 TICK_FORMATS = [
     {"dtickrange": [None, 86_400_000 * 28], "value": "%d %b %Y"},
@@ -32,37 +36,41 @@ def domain_colors(domains: Sequence[Domain]) -> dict[str, str]:
     return {d.id: d.color or SAFE_COLORS[i % len(SAFE_COLORS)] for i, d in enumerate(domains)}
 
 
-def _pack_rows(starts: np.ndarray, ends: np.ndarray, gap: int) -> list[float]:
-    """Offsets within a lane so that marks close in time do not sit on top of each other."""
-    row_ends: list[int] = []
-    offsets = []
-    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-        row = next((i for i, row_end in enumerate(row_ends) if row_end + gap < start), None)
-        if row is None and len(row_ends) < len(ROW_OFFSETS):
-            row_ends.append(end)
-            row = len(row_ends) - 1
-        elif row is None:
-            row = min(range(len(row_ends)), key=row_ends.__getitem__)
-        row_ends[row] = max(row_ends[row], end)
-        offsets.append(ROW_OFFSETS[row])
-    return offsets
-
-
-def _lane_traces(lane: pd.DataFrame, y: np.ndarray, domain: Domain, color: str, symbol: str) -> list[dict]:
+def _lane_traces(lane: pd.DataFrame, y: float, domain: Domain, color: str, symbol: str) -> list[dict]:
+    """A lane's marks: bars for spans; for points a faint band over the year or month that is all
+    the source gives, and a mark at its middle, hollow when the date is not a day."""
     spans = lane["is_span"].to_numpy()
     points = ~spans
+    vague = points & (lane["precision"].to_numpy() != "day")
     group = {"legendgroup": domain.id, "hovertemplate": HOVER, "hoverlabel": {"bgcolor": "white"}}
+    hover = lane["hover"].to_numpy()
+    extent_ms = (lane["last_day"] - lane["start"]).to_numpy().astype("timedelta64[ms]").astype(
+        np.int64
+    ) + DAY_MS
     traces = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "name": f"{domain.label} (dated to a year or month)",
+            "base": lane["start_iso"].to_numpy()[vague].tolist(),
+            "x": extent_ms[vague].tolist(),
+            "y": [y] * int(vague.sum()),
+            "width": 0.22,
+            "marker": {"color": color, "opacity": 0.14, "line": {"width": 0}},
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "meta": {"kind": "precision", "domain": domain.id},
+        },
         {
             "type": "bar",
             "orientation": "h",
             "name": f"{domain.label} (periods)",
             "base": lane["start_iso"].to_numpy()[spans].tolist(),
             "x": lane["span_ms"].to_numpy()[spans].tolist(),
-            "y": y[spans].tolist(),
+            "y": [y] * int(spans.sum()),
             "width": 0.16,
             "marker": {"color": color, "opacity": 0.55, "line": {"color": color, "width": 1.5}},
-            "customdata": lane["hover"].to_numpy()[spans].tolist(),
+            "customdata": hover[spans].tolist(),
             "showlegend": False,
             "meta": {"kind": "span", "domain": domain.id},
             **group,
@@ -71,40 +79,74 @@ def _lane_traces(lane: pd.DataFrame, y: np.ndarray, domain: Domain, color: str, 
             "type": "scatter",
             "mode": "markers",
             "name": domain.label,
-            "x": lane["start_iso"].to_numpy()[points].tolist(),
-            "y": y[points].tolist(),
+            "x": lane["mid_iso"].to_numpy()[points].tolist(),
+            "y": [y] * int(points.sum()),
             "marker": {
-                "color": color,
+                "color": np.where(vague[points], "white", color).tolist(),
                 "symbol": symbol,
                 "size": lane["importance"].map(SIZES).to_numpy()[points].tolist(),
-                "line": {"color": "white", "width": 1},
+                "line": {"color": np.where(vague[points], color, "white").tolist(), "width": 2},
             },
-            "customdata": lane["hover"].to_numpy()[points].tolist(),
+            "customdata": hover[points].tolist(),
             "meta": {"kind": "point", "domain": domain.id},
             **group,
         },
     ]
-    return [trace for trace in traces if trace["customdata"]] or traces[1:]
+    return [trace for trace in traces if trace["y"]]
 
 
-def _links(positions: dict[str, list[tuple[str, float]]]) -> dict:
-    """Thin connectors between the lanes of an event that belongs to several domains."""
-    xs: list[str | None] = []
-    ys: list[float | None] = []
-    for marks in positions.values():
-        if len(marks) > 1:
-            xs += [x for x, _ in marks] + [None]
-            ys += [y for _, y in marks] + [None]
+def _echo_trace(lane: pd.DataFrame, y: float, domain_id: str, color: str, symbol: str) -> dict:
+    """The same events again in their other domains' lanes: small, faint and unlabelled."""
     return {
         "type": "scatter",
-        "mode": "lines",
-        "x": xs,
-        "y": ys,
-        "line": {"color": "#9aa3ad", "width": 1, "dash": "dot"},
-        "hoverinfo": "skip",
+        "mode": "markers",
+        "x": lane["mid_iso"].tolist(),
+        "y": [y] * len(lane),
+        "marker": {"color": "white", "symbol": symbol, "size": 8, "line": {"color": color, "width": 1.5}},
+        "opacity": 0.6,
+        "customdata": lane["hover"].tolist(),
+        "hovertemplate": HOVER,
+        "hoverlabel": {"bgcolor": "white"},
         "showlegend": False,
-        "meta": {"kind": "links"},
+        "meta": {"kind": "echo", "domain": domain_id},
     }
+
+
+def _label_annotations(primary: pd.DataFrame, lane_y: dict[str, float]) -> tuple[list[dict], list[list]]:
+    """A hidden label on a stem per event; assets/labels.js shows those that fit without overlap."""
+    annotations, items = [], []
+    for row in primary.itertuples():
+        annotations.append(
+            {
+                "x": row.start_iso if row.is_span else row.mid_iso,
+                "y": lane_y[row.lane],
+                "text": escape(row.label, quote=False),
+                "showarrow": True,
+                "arrowhead": 0,
+                "arrowwidth": 1,
+                "arrowcolor": "#7b8794",
+                "ax": 0,
+                "ay": -LABEL_FIRST_ROW,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "font": {"size": LABEL_SIZE, "color": "#1f2933"},
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "borderpad": 1,
+                "visible": False,
+                "name": "label",
+            }
+        )
+        start_ms = row.start.value // 1_000_000
+        items.append(
+            [
+                row.id,
+                row.label,
+                int(row.importance),
+                lane_y[row.lane],
+                start_ms if row.is_span else int(row.mid_ms),
+            ]
+        )
+    return annotations, items
 
 
 def empty_figure(message: str = "No events match these filters.") -> dict:
@@ -188,6 +230,23 @@ def mark_count(frame: pd.DataFrame, shown: Collection[str] | None = None) -> int
     return int(sizes.sum())
 
 
+def focus_window(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """The shortest stretch holding FOCUS_SHARE of the events, when it is a small part of the whole:
+    the chart opens on it (the overview strip below shows the rest). None: show everything."""
+    times = np.sort(frame["mid"].to_numpy().astype("datetime64[D]").astype(np.int64))
+    count = int(np.ceil(len(times) * FOCUS_SHARE))
+    if len(times) < FOCUS_MIN_EVENTS:
+        return None
+    widths = times[count - 1 :] - times[: len(times) - count + 1]
+    first = int(np.argmin(widths))
+    low, high = times[first], times[first + count - 1]
+    if high - low > FOCUS_MAX_PART * (times[-1] - times[0]):
+        return None
+    pad = max((high - low) * 0.08, 45)
+    to_day = lambda days: pd.Timestamp(int(days), unit="D")  # noqa: E731
+    return to_day(low - pad), to_day(high + pad)
+
+
 def timeline_figure(
     frame: pd.DataFrame,
     domains: Sequence[Domain],
@@ -195,12 +254,14 @@ def timeline_figure(
     shown: Collection[str] | None = None,
     x_range: tuple[str, str] | None = None,
 ) -> dict:
-    """The timeline: a lane per domain, markers for points, bars for spans, the selection ringed.
+    """The timeline: a lane per domain, each event labelled once in its first lane (echoed in the
+    others), the dense stretch in focus over an overview strip of the whole span.
 
     `shown` limits the lanes to those domain ids; colours and symbols stay those of the full
     list. Past MAX_MARKS marks the figure shows honest counts instead (see `counts_figure`).
     The last trace is always the selection ring (empty when nothing is selected), so a
-    selection change can be sent as a one-trace patch.
+    selection change can be sent as a one-trace patch. Labels start hidden: assets/labels.js lays
+    them out for the width and zoom the reader has.
     """
     if frame.empty:
         return empty_figure()
@@ -208,33 +269,40 @@ def timeline_figure(
         return counts_figure(frame, domains, shown, x_range)
     colors = domain_colors(domains)
     lanes = _lanes(frame, domains, shown)
-    first, last = frame["start"].min(), frame["end"].max()
-    starts = frame["start"].to_numpy().astype("datetime64[D]").astype(np.int64)
-    ends = frame["end"].to_numpy().astype("datetime64[D]").astype(np.int64)
-    gap = int(max((ends.max() - starts.min()), 365) * 0.012)
+    lane_y = {d.id: float(len(lanes) - 1 - index) for index, d in enumerate(lanes)}
+    first_lane = frame["domains"].map(lambda ids: next((d for d in ids if d in lane_y), None))
     traces: list[dict] = []
     positions: dict[str, list[tuple[str, float]]] = {}
-    for index, domain in enumerate(lanes):
-        in_lane = frame["domains"].map(lambda ids, d=domain.id: d in ids).to_numpy()
-        lane = frame[in_lane]
-        y = len(lanes) - 1 - index + np.array(_pack_rows(starts[in_lane], ends[in_lane], gap))
-        for event_id, x, y_value in zip(
-            lane["id"].tolist(), lane["start_iso"].tolist(), y.tolist(), strict=True
-        ):
-            positions.setdefault(event_id, []).append((x, y_value))
+    for domain in lanes:
         symbol = SYMBOLS[domains.index(domain) % len(SYMBOLS)]
-        traces += _lane_traces(lane, y, domain, colors[domain.id], symbol)
-    traces.insert(0, _links(positions))
+        primary = frame[(first_lane == domain.id).to_numpy()]
+        traces += _lane_traces(primary, lane_y[domain.id], domain, colors[domain.id], symbol)
+        echoes = frame[frame["domains"].map(lambda ids, d=domain.id: d in ids).to_numpy()]
+        echoes = echoes[(first_lane[echoes.index] != domain.id).to_numpy()]
+        if len(echoes):
+            traces.append(_echo_trace(echoes, lane_y[domain.id], domain.id, colors[domain.id], symbol))
+        anchors = np.where(primary["is_span"], primary["start_iso"], primary["mid_iso"])
+        for event_id, x in zip(primary["id"], anchors.tolist(), strict=True):
+            positions[event_id] = [(x, lane_y[domain.id])]
     traces.append(selection_trace(positions.get(selected, [])))
-    layout = _base_layout(max(260, LANE_HEIGHT * len(lanes) + 110))
-    layout["barmode"] = "overlay"
-    layout["xaxis"] = _x_axis(first, last, x_range)
+    labelled = frame.assign(lane=first_lane.to_numpy())[first_lane.notna().to_numpy()]
+    annotations, items = _label_annotations(labelled, lane_y)
+    layout = _base_layout(LANE_HEIGHT * len(lanes) + 150)
+    layout.update(showlegend=False, barmode="overlay", annotations=annotations)
+    layout["margin"].update(t=30, r=44)
+    layout["meta"] = {"labels": items, "lanes": [d.label for d in lanes]}
+    window = focus_window(frame) if x_range is None else None
+    layout["xaxis"] = _x_axis(frame["start"].min(), frame["end"].max(), x_range)
+    if window:
+        layout["xaxis"]["range"] = [day.strftime("%Y-%m-%d") for day in window]
+    layout["xaxis"]["rangeslider"] = {"visible": True, "thickness": 0.12, "bgcolor": "#f5f7fa"}
     layout["yaxis"] = {
-        "tickvals": list(range(len(lanes))),
-        "ticktext": [d.label for d in reversed(lanes)],
-        "range": [-0.6, len(lanes) - 0.4],
+        "tickvals": list(lane_y.values()),
+        "ticktext": [d.label for d in lanes],
+        "range": [-0.2, len(lanes) - 0.2],
         "fixedrange": True,
-        "showgrid": False,
+        "showgrid": True,
+        "gridcolor": "#e6e9ed",
         "zeroline": False,
         "automargin": True,
         "ticklabelstandoff": 6,

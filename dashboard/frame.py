@@ -25,6 +25,14 @@ def date_label(event) -> str:
     return event.date.label() if event.end is None else f"{event.date.label()} – {event.end.label()}"
 
 
+def chart_label(event, limit: int = 32) -> str:
+    """The short text beside the event's mark: its `label`, else its title cut at a word."""
+    text = event.label or event.title
+    if len(text) > limit and not event.label:
+        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+    return f"{text} ({event.date.label()})" if event.date.precision == "year" and not event.end else text
+
+
 def _plain(text: str) -> str:
     """Escape text so plotly's pseudo-HTML in hover labels shows it literally."""
     return escape(text, quote=False)
@@ -81,15 +89,21 @@ def events_table(dataset: Dataset) -> EventTable:
     end = pd.to_datetime(
         [(event.end.last_day() if event.end else event.date.first_day()) for event in events]
     )
+    last_day = pd.to_datetime([(event.end or event.date).last_day() for event in events])
+    mid = (start + (last_day - start) / 2).floor("D")
     frame = pd.DataFrame(
         {
             "id": [event.id for event in events],
             "title": [event.title for event in events],
+            "label": [chart_label(event) for event in events],
             "date_label": [date_label(event) for event in events],
             "precision": [event.date.precision for event in events],
             "start": start,
             "end": end,
-            "last_day": pd.to_datetime([(event.end or event.date).last_day() for event in events]),
+            "last_day": last_day,
+            "mid": mid,
+            "mid_iso": mid.strftime("%Y-%m-%d"),
+            "mid_ms": mid.to_numpy().astype("datetime64[ms]").astype(np.int64),
             "is_span": [event.is_span for event in events],
             "domains": [event.domains for event in events],
             "actors": [event.actors for event in events],

@@ -117,6 +117,8 @@ class Event(_Frozen):
     date: Date
     end: Date | None = None
     title: Annotated[Text, StringConstraints(max_length=120)]
+    # What the chart writes beside the mark; without it, the title shortened at a word.
+    label: Annotated[Text, StringConstraints(max_length=40)] | None = None
     summary: Markdown
     domains: Annotated[Names, NonEmpty]
     actors: Annotated[Names, NonEmpty]

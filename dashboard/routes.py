@@ -42,28 +42,18 @@ def _asset_urls(assets: Path, paths: dict[str, str]) -> dict[str, str]:
     return {name: f"/assets/{path}?v={asset_version(assets / path)}" for name, path in paths.items()}
 
 
+def _page_assets(assets: Path, page: str) -> dict[str, str]:
+    """What a standalone page links: the shared font, labels and plotly.js, and its own CSS and JS."""
+    paths = {"fonts": "fonts.css", "labels": "labels.js", "plotly": PLOTLY_JS}
+    return _asset_urls(assets, paths | {"css": f"standalone/{page}.css", "js": f"standalone/{page}.js"})
+
+
 def install_routes(app: Dash, live: LiveCatalog, assets: Path) -> None:
     """The embed, the printable briefing and data downloads of any view, story links, the health report."""
     server = app.server
     get_catalog = live.get
-    embed_assets = _asset_urls(
-        assets,
-        {
-            "fonts": "fonts.css",
-            "css": "standalone/embed.css",
-            "js": "standalone/embed.js",
-            "plotly": PLOTLY_JS,
-        },
-    )
-    brief_assets = _asset_urls(
-        assets,
-        {
-            "fonts": "fonts.css",
-            "css": "standalone/brief.css",
-            "js": "standalone/brief.js",
-            "plotly": PLOTLY_JS,
-        },
-    )
+    embed_assets = _page_assets(assets, "embed")
+    brief_assets = _page_assets(assets, "brief")
     assets_key = "".join(embed_assets.values())
 
     @server.before_request

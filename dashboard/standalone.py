@@ -71,7 +71,9 @@ def embed_page(
 ) -> str:
     """The embed: optional compact title, the chart (drawn by plotly.js from inline JSON), a credit."""
     figure = dict(view.figure)
-    figure["layout"] = dict(figure["layout"], height=options.height, margin={"l": 8, "r": 8, "t": 8, "b": 8})
+    figure["layout"] = dict(
+        figure["layout"], height=options.height, margin=dict(figure["layout"]["margin"], l=8, b=8)
+    )
     figure["layout"]["annotations"] = [
         a for a in figure["layout"].get("annotations", []) if a.get("name") != "credit"
     ]
@@ -92,6 +94,7 @@ def embed_page(
 <link rel="stylesheet" href="{assets["fonts"]}">
 <link rel="stylesheet" href="{assets["css"]}">
 <script src="{assets["plotly"]}" defer></script>
+<script src="{assets["labels"]}" defer></script>
 <script src="{assets["js"]}" defer></script>
 </head>
 <body>

@@ -15,7 +15,7 @@ from .model import Dataset, Event, Source
 # hold (Markdown summary, actors, sources...) rides along under this one key, and importing
 # our own export gives the events back exactly.
 NAMESPACE = "timeline_dashboard"
-CARRIED = ("summary", "domains", "actors", "people", "tags", "importance", "sources", "related")
+CARRIED = ("label", "summary", "domains", "actors", "people", "tags", "importance", "sources", "related")
 
 
 def _date(date: PartialDate) -> dict[str, str]:

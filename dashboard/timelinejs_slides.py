@@ -120,7 +120,10 @@ class SlideImporter:
         event = {"id": self.unique(base), "date": date.iso()}
         if end:
             event["end"] = end.iso()
-        event |= {"title": title, "summary": summary, "domains": self.event_domains(slide, ours)}
+        event["title"] = title
+        if isinstance(ours.get("label"), str) and ours["label"].strip():
+            event["label"] = ours["label"].strip()[:40]
+        event |= {"summary": summary, "domains": self.event_domains(slide, ours)}
         event["actors"] = as_strings(ours.get("actors")) or self.fallback("no_actors", ["Unknown"])
         event |= {key: as_strings(ours.get(key)) for key in ("people", "tags") if as_strings(ours.get(key))}
         importance = ours.get("importance")

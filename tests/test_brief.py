@@ -12,7 +12,13 @@ from dashboard.filters import parse_view
 from dashboard.loader import load_dataset
 from tests.conftest import MINI
 
-ASSETS = {"fonts": "/fonts.css", "css": "/brief.css", "js": "/brief.js", "plotly": "/plotly.js"}
+ASSETS = {
+    "fonts": "/fonts.css",
+    "css": "/brief.css",
+    "js": "/brief.js",
+    "labels": "/labels.js",
+    "plotly": "/plotly.js",
+}
 HOSTILE = """\
 title: "Hostile <script>alert('title')</script>"
 description: "A description with <img src=x onerror=alert(1)>"
@@ -129,6 +135,7 @@ def test_the_page_escapes_every_text_from_the_data(hostile):
     scripts = re.findall(r"<script[^>]*>", page)
     assert scripts == [
         '<script src="/plotly.js" defer>',
+        '<script src="/labels.js" defer>',
         '<script src="/brief.js" defer>',
         '<script type="application/json" id="figure-data">',
         '<script type="application/json" id="config-data">',

@@ -95,7 +95,7 @@ def test_json_carries_the_metadata_and_every_field_as_written(bundled):
     assert data["source_document"]["date"] == "2019"
     assert set(data["events"][0]) == {
         "id", "date", "title", "summary", "domains", "actors", "people", "tags",
-        "importance", "sources", "related",
+        "label", "importance", "sources", "related",
     }  # fmt: skip
     assert data["events"][0]["date"] == "1972-09-29"
 
@@ -111,7 +111,8 @@ def test_credit_line_names_the_dataset_and_its_source_document(bundled, mini):
 def test_figure_with_credit_draws_title_and_credit_into_a_copy(mini):
     figure = timeline_figure(events_frame(mini), mini.domains)
     credited = figure_with_credit(figure, "Lab <b>years</b>", "Source: A & B")
-    assert "title" not in figure["layout"] and "annotations" not in figure["layout"]
+    assert "title" not in figure["layout"]
+    assert all(note["name"] != "credit" for note in figure["layout"]["annotations"])
     layout = credited["layout"]
     assert layout["title"]["text"] == "Lab &lt;b&gt;years&lt;/b&gt;"
     credit = next(note for note in layout["annotations"] if note["name"] == "credit")
@@ -137,7 +138,7 @@ def test_static_html_works_offline_with_the_credit_and_one_mark_per_event(mini):
     marks = [
         row[0]
         for trace in figure["data"]
-        if trace["meta"]["kind"] in ("point", "span")
+        if trace["meta"]["kind"] in ("point", "span", "echo")
         for row in trace["customdata"]
     ]
     domains_per_event = {event.id: len(event.domains) for event in mini.events}

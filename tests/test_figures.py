@@ -1,30 +1,43 @@
 from collections import Counter
 
+import pandas as pd
+
 from dashboard.figures import SAFE_COLORS, domain_colors, empty_figure, timeline_figure
 from dashboard.frame import events_frame
 from dashboard.model import Domain
 
 
-def event_marks(figure):
+def event_marks(figure, kinds=("point", "span")):
     return Counter(
         (trace["meta"]["domain"], row[0])
         for trace in figure["data"]
-        if trace["meta"]["kind"] in {"point", "span"}
+        if trace["meta"]["kind"] in kinds
         for row in trace["customdata"]
     )
 
 
-def test_every_event_gets_one_mark_in_each_of_its_domains(mini):
+def test_every_event_gets_one_full_mark_in_its_first_domain_and_an_echo_in_the_others(mini):
     figure = timeline_figure(events_frame(mini), mini.domains)
     assert event_marks(figure) == Counter(
         {
             ("science", "alpha-founded"): 1,
             ("culture", "beta-festival"): 1,
             ("science", "joint-lab"): 1,
-            ("culture", "joint-lab"): 1,
             ("science", "gamma-prize"): 1,
         }
     )
+    assert event_marks(figure, ("echo",)) == Counter({("culture", "joint-lab"): 1})
+    assert all(trace["meta"]["kind"] != "links" for trace in figure["data"])
+
+
+def test_every_drawn_event_has_one_hidden_label_for_the_browser_to_lay_out(mini):
+    figure = timeline_figure(events_frame(mini), mini.domains)
+    labels = [note for note in figure["layout"]["annotations"] if note["name"] == "label"]
+    items = figure["layout"]["meta"]["labels"]
+    assert [item[0] for item in items] == [event.id for event in mini.events]
+    assert [note["text"] for note in labels] == [item[1] for item in items]
+    assert not any(note["visible"] for note in labels)
+    assert "Alpha institute founded (1950)" in [item[1] for item in items], "a year-only label says the year"
 
 
 def test_spans_are_bars_and_points_are_markers(mini):
@@ -32,14 +45,18 @@ def test_spans_are_bars_and_points_are_markers(mini):
     kinds = {(t["type"], t["meta"]["kind"]) for t in figure["data"] if t["meta"]["kind"] in {"point", "span"}}
     assert kinds == {("bar", "span"), ("scatter", "point")}
     bar = next(t for t in figure["data"] if t["meta"] == {"kind": "span", "domain": "culture"})
-    assert bar["base"] == ["1960-01-01", "1971-03-01"]
+    assert bar["base"] == ["1960-01-01"]
     assert bar["x"][0] == 1827 * 86_400_000  # 1960-01-01 to 1964-12-31 inclusive: five years, two leap
 
 
-def test_a_multi_domain_event_is_linked_across_its_lanes(mini):
+def test_a_year_only_event_sits_mid_year_hollow_over_a_band_across_its_year(mini):
     figure = timeline_figure(events_frame(mini), mini.domains)
-    links = next(t for t in figure["data"] if t["meta"]["kind"] == "links")
-    assert links["x"] == ["1971-03-01", "1971-03-01", None]
+    points = next(t for t in figure["data"] if t["meta"] == {"kind": "point", "domain": "science"})
+    at = [row[0] for row in points["customdata"]].index("alpha-founded")
+    assert points["x"][at] == "1950-07-02"
+    assert points["marker"]["color"][at] == "white"
+    band = next(t for t in figure["data"] if t["meta"] == {"kind": "precision", "domain": "science"})
+    assert band["base"][0] == "1950-01-01" and band["x"][0] == 365 * 86_400_000
 
 
 def test_hover_shows_the_date_at_its_precision_title_and_domains(mini):
@@ -57,11 +74,11 @@ def test_hover_text_from_data_is_escaped(mini):
     assert "&lt;a href='javascript:x'&gt;click&lt;/a&gt;" in [row[2] for row in rows]
 
 
-def test_the_selected_event_is_ringed_in_every_lane(mini):
+def test_the_selected_event_is_ringed_at_its_labelled_mark(mini):
     figure = timeline_figure(events_frame(mini), mini.domains, selected="joint-lab")
     ring = figure["data"][-1]
     assert ring["meta"] == {"kind": "selection"}
-    assert len(ring["x"]) == 2
+    assert ring["x"] == ["1971-03-01"]
 
 
 def test_lanes_can_be_limited_without_changing_colours(mini):
@@ -88,3 +105,20 @@ def test_an_empty_view_says_so_on_the_chart(mini):
 def test_the_time_axis_never_shows_day_ticks_at_decade_scale(mini):
     stops = timeline_figure(events_frame(mini), mini.domains)["layout"]["xaxis"]["tickformatstops"]
     assert stops[-1] == {"dtickrange": ["M12", None], "value": "%Y"}
+
+
+def test_the_chart_opens_on_the_dense_stretch_with_the_whole_span_in_the_overview(bundled):
+    figure = timeline_figure(events_frame(bundled), bundled.domains)
+    axis = figure["layout"]["xaxis"]
+    start, end = (pd.Timestamp(bound) for bound in axis["range"])
+    recent = [e for e in bundled.events if e.date.year >= 2018]
+    assert start <= min(pd.Timestamp(e.date.first_day()) for e in recent if e.date.precision != "year")
+    assert end >= max(pd.Timestamp(e.date.first_day()) for e in recent)
+    assert end - start < pd.Timedelta(days=3 * 365)
+    assert axis["rangeslider"]["visible"] is True
+
+
+def test_a_sparse_view_shows_its_whole_span(mini):
+    figure = timeline_figure(events_frame(mini), mini.domains)
+    start, end = (pd.Timestamp(bound) for bound in figure["layout"]["xaxis"]["range"])
+    assert start < pd.Timestamp("1950-01-01") and end > pd.Timestamp("1980-06-15")

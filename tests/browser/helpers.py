@@ -6,11 +6,16 @@ MARKS_JS = """() => {
   const graph = document.querySelector('#timeline .js-plotly-plot');
   if (!graph || !graph.data) return [];
   return graph.data
-    .filter(trace => trace.meta && (trace.meta.kind === 'point' || trace.meta.kind === 'span'))
+    .filter(trace => trace.meta && ['point', 'span', 'echo'].includes(trace.meta.kind))
     .flatMap(trace => trace.customdata.map(row => [trace.meta.domain, row[0]]));
 }"""
-DRAWN_JS = """() => document.querySelectorAll(
-  '#timeline .scatterlayer .trace .point, #timeline .barlayer .trace .point').length"""
+DRAWN_JS = """() => {
+  const graph = document.querySelector('#timeline .js-plotly-plot');
+  const bands = graph.data.filter(trace => trace.meta && trace.meta.kind === 'precision')
+    .reduce((sum, trace) => sum + trace.y.length, 0);
+  return graph.querySelectorAll(
+    '.cartesianlayer .scatterlayer .trace .point, .cartesianlayer .barlayer .trace .point').length - bands;
+}"""
 
 
 def open_explorer(page, url: str) -> None:
