@@ -48,7 +48,8 @@ def test_the_embed_preview_shows_the_same_events(page, server):
     frame.locator("#chart .main-svg").first.wait_for()
     preview = next(f for f in page.frames if "/embed" in f.url)
     shown = preview.evaluate(
-        "() => document.querySelector('#chart').data.filter(t => t.meta && ['point', 'span'].includes(t.meta.kind))"
+        "() => document.querySelector('#chart').data"
+        ".filter(t => t.meta && ['point', 'span'].includes(t.meta.kind))"
         ".flatMap(t => t.customdata.map(r => r[0]))"
     )
     assert sorted(shown) == sorted(ids)
