@@ -5,7 +5,7 @@
    [[id, text, importance, lane y, x in ms], ...] in the order of its "label" annotations. */
 (function () {
   "use strict";
-  var ROWS = 4, ROW_PX = 19, FIRST_PX = 16, GAP_PX = 8, PAD_PX = 6;
+  var ROWS = 4, ROW_PX = 22, FIRST_PX = 16, GAP_PX = 8, PAD_PX = 6, NAME_PX = 34, TICK_PX = 95;
   var context = document.createElement("canvas").getContext("2d");
 
   function textWidth(text, font) {
@@ -18,7 +18,7 @@
   }
 
   /* Where each label goes: {index: [row, anchor]} for those shown, and what was left out. */
-  function place(items, axis, width, font) {
+  function place(items, axis, width, font, rowCount) {
     var rows = {}, shown = {}, hidden = {}, earlier = 0, later = 0;
     var order = items.map(function (item, index) { return [item, index]; });
     order.sort(function (a, b) { return b[0][2] - a[0][2] || a[0][4] - b[0][4]; });
@@ -28,7 +28,7 @@
       if (x > width) { later += 1; return; }
       var size = textWidth(item[1], font);
       rows[lane] = rows[lane] || [[], [], [], []];
-      for (var row = 0; row < ROWS; row += 1) {
+      for (var row = 0; row < rowCount; row += 1) {
         var spots = [["left", x, x + size], ["right", x - size, x]];
         for (var s = 0; s < spots.length; s += 1) {
           var low = spots[s][1], high = spots[s][2];
@@ -58,7 +58,10 @@
     var labels = gd.layout.annotations.filter(function (a) { return a.name === "label"; });
     var others = gd.layout.annotations.filter(function (a) { return a.name !== "label" && a.name !== "label-note"; });
     var font = { size: labels.length ? labels[0].font.size : 13, family: full.font.family };
-    var result = place(meta, full.xaxis, full._size.w, font);
+    /* As many rows as fit between a lane's marks and the name of the lane above it. */
+    var lanePx = Math.abs(full.yaxis.l2p(0) - full.yaxis.l2p(1));
+    var rowCount = Math.max(1, Math.min(ROWS, Math.floor((lanePx - FIRST_PX - NAME_PX) / ROW_PX)));
+    var result = place(meta, full.xaxis, full._size.w, font, rowCount);
     labels = labels.map(function (label, index) {
       var spot = result.shown[index];
       return Object.assign({}, label, spot
@@ -71,10 +74,12 @@
     if (result.earlier) { notes.push(note("◀ " + result.earlier + " earlier", 0, 1.04, "left", "paper")); }
     if (result.later) { notes.push(note(result.later + " later ▶", 1, 1.04, "right", "paper")); }
     var annotations = others.concat(labels, notes);
-    var key = JSON.stringify(annotations);
+    /* Level date ticks, as many as fit, so that nothing below the axis moves with the width. */
+    var ticks = Math.max(2, Math.floor(full._size.w / TICK_PX));
+    var key = JSON.stringify([annotations, ticks]);
     if (key === gd.__labelKey) { return; }
     gd.__labelKey = key;
-    window.Plotly.relayout(gd, { annotations: annotations });
+    window.Plotly.relayout(gd, { annotations: annotations, "xaxis.nticks": ticks, "xaxis.tickangle": 0 });
   }
 
   function hook(gd) {

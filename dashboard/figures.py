@@ -16,7 +16,7 @@ SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", 
 SIZES = {1: 9, 2: 13, 3: 18}
 LANE_HEIGHT = 118  # room for LABEL_ROWS rows of labels above a lane's marks (assets/labels.js)
 LABEL_SIZE = 13
-LABEL_FIRST_ROW = 16  # px from a mark to its label's first row; rows are 19 px apart in labels.js
+LABEL_FIRST_ROW = 16  # px from a mark to its label's first row; rows are 22 px apart in labels.js
 FOCUS_SHARE = 0.7
 FOCUS_MIN_EVENTS = 8
 FOCUS_MAX_PART = 0.4
@@ -230,6 +230,25 @@ def mark_count(frame: pd.DataFrame, shown: Collection[str] | None = None) -> int
     return int(sizes.sum())
 
 
+def _lane_names(lanes: Sequence[Domain], lane_y: dict[str, float]) -> list[dict]:
+    """Each lane's name under its line at the left, inside the plot, so phones keep the width."""
+    return [
+        {
+            "text": f"<b>{escape(domain.label, quote=False)}</b>",
+            "x": 0,
+            "xref": "paper",
+            "y": lane_y[domain.id],
+            "yshift": -13,
+            "xanchor": "left",
+            "yanchor": "top",
+            "showarrow": False,
+            "font": {"size": 12, "color": "#52606d"},
+            "name": "lane",
+        }
+        for domain in lanes
+    ]
+
+
 def focus_window(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """The shortest stretch holding FOCUS_SHARE of the events, when it is a small part of the whole:
     the chart opens on it (the overview strip below shows the rest). None: show everything."""
@@ -288,8 +307,8 @@ def timeline_figure(
     labelled = frame.assign(lane=first_lane.to_numpy())[first_lane.notna().to_numpy()]
     annotations, items = _label_annotations(labelled, lane_y)
     layout = _base_layout(LANE_HEIGHT * len(lanes) + 150)
-    layout.update(showlegend=False, barmode="overlay", annotations=annotations)
-    layout["margin"].update(t=30, r=44)
+    layout.update(showlegend=False, barmode="overlay", annotations=_lane_names(lanes, lane_y) + annotations)
+    layout["margin"].update(t=30, r=44, l=12)
     layout["meta"] = {"labels": items, "lanes": [d.label for d in lanes]}
     window = focus_window(frame) if x_range is None else None
     layout["xaxis"] = _x_axis(frame["start"].min(), frame["end"].max(), x_range)
@@ -298,8 +317,8 @@ def timeline_figure(
     layout["xaxis"]["rangeslider"] = {"visible": True, "thickness": 0.12, "bgcolor": "#f5f7fa"}
     layout["yaxis"] = {
         "tickvals": list(lane_y.values()),
-        "ticktext": [d.label for d in lanes],
-        "range": [-0.2, len(lanes) - 0.2],
+        "showticklabels": False,
+        "range": [-0.25, len(lanes) - 0.25],
         "fixedrange": True,
         "showgrid": True,
         "gridcolor": "#e6e9ed",

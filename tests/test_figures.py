@@ -84,7 +84,8 @@ def test_the_selected_event_is_ringed_at_its_labelled_mark(mini):
 def test_lanes_can_be_limited_without_changing_colours(mini):
     full = timeline_figure(events_frame(mini), mini.domains)
     culture_only = timeline_figure(events_frame(mini), mini.domains, shown={"culture"})
-    assert culture_only["layout"]["yaxis"]["ticktext"] == ["Culture"]
+    lane_names = [a["text"] for a in culture_only["layout"]["annotations"] if a["name"] == "lane"]
+    assert lane_names == ["<b>Culture</b>"]
     color = {t["meta"]["domain"]: t["marker"]["color"] for t in full["data"] if t["meta"]["kind"] == "span"}
     assert [t["marker"]["color"] for t in culture_only["data"] if t["meta"]["kind"] == "span"] == [
         color["culture"]

@@ -1,0 +1,121 @@
+"""The chart can be read without hovering: labels beside the marks, none overlapping, the rest
+counted, the dense stretch in focus, and vague dates drawn as what they are."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import open_explorer
+
+pytestmark = pytest.mark.browser
+
+# Every label the chart shows, its box on screen, and what it counts as hidden or outside.
+LABELS_JS = """chart => {
+  const graph = document.querySelector(chart);
+  const boxes = [...graph.querySelectorAll('.annotation')].map(node => {
+    const r = node.querySelector('.annotation-text-g').getBoundingClientRect();
+    const name = graph._fullLayout.annotations[Number(node.dataset.index)].name;
+    return {name, text: node.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+  }).filter(box => box.right > box.left);
+  const items = graph.layout.meta.labels;
+  const axis = graph._fullLayout.xaxis;
+  const inView = items.filter(item => {
+    const x = axis.l2p(item[4]);
+    return x >= 0 && x <= graph._fullLayout._size.w;
+  }).length;
+  return {boxes, inView, ids: items.map(item => item[0])};
+}"""
+
+
+def read_labels(page, chart: str) -> dict:
+    page.wait_for_function(
+        "chart => { const g = document.querySelector(chart);"
+        " return g && g.layout && (g.layout.annotations || []).some(a => a.name === 'label' && a.visible); }",
+        arg=chart,
+    )
+    page.wait_for_timeout(300)
+    return page.evaluate(LABELS_JS, chart)
+
+
+def counted(labels: dict) -> int:
+    """How many labels the chart says it left out ("+4" beside a lane)."""
+    return sum(
+        int(b["text"][1:]) for b in labels["boxes"] if b["name"] == "label-note" and b["text"][0] == "+"
+    )
+
+
+def assert_readable(labels: dict) -> None:
+    boxes = labels["boxes"]
+    shown = [b for b in boxes if b["name"] == "label"]
+    assert shown, "some labels are drawn"
+    assert len(shown) + counted(labels) == labels["inView"], (len(shown), counted(labels), labels["inView"])
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = a["right"] <= b["left"] or b["right"] <= a["left"]
+            apart = apart or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+            assert apart, (a["text"], b["text"])
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_explorer_labels_every_event_in_view_or_counts_it_and_none_overlap(page, server, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    open_explorer(page, server.url)
+    assert_readable(read_labels(page, "#timeline .js-plotly-plot"))
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_the_embed_labels_its_events_without_overlap(page, server, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(server.url + "/embed")
+    assert_readable(read_labels(page, "#chart"))
+
+
+def test_a_story_stop_is_labelled_without_overlap(page, server, bundled):
+    narrative = bundled.narratives[0]
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{server.url}/story/{narrative.id}/2")
+    assert_readable(read_labels(page, "#timeline .js-plotly-plot"))
+
+
+def test_zooming_into_2019_reveals_more_labels_and_none_overlap(page, server):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_explorer(page, server.url)
+    before = read_labels(page, "#timeline .js-plotly-plot")
+    page.evaluate(
+        "() => Plotly.relayout(document.querySelector('#timeline .js-plotly-plot'),"
+        " {'xaxis.range': ['2019-01-01', '2019-06-30']})"
+    )
+    page.wait_for_timeout(800)
+    after = read_labels(page, "#timeline .js-plotly-plot")
+    assert_readable(after)
+    assert counted(after) < counted(before) or counted(after) == 0
+
+
+def test_the_recent_events_spread_over_half_the_plot_and_the_overview_holds_them_all(page, server, bundled):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_explorer(page, server.url)
+    spread = page.evaluate(
+        """() => {
+          const g = document.querySelector('#timeline .js-plotly-plot');
+          const recent = g.layout.meta.labels.filter(item => new Date(item[4]).getUTCFullYear() >= 2018);
+          const xs = recent.map(item => g._fullLayout.xaxis.l2p(item[4]));
+          return (Math.max(...xs) - Math.min(...xs)) / g._fullLayout._size.w;
+        }"""
+    )
+    assert spread >= 0.5
+    assert page.locator("#timeline .rangeslider-container").count() == 1
+
+
+def test_a_year_only_event_is_drawn_mid_year_not_on_the_first_of_january(page, server, bundled):
+    open_explorer(page, server.url + "/?from=2018-06")
+    year_only = next(e for e in bundled.events if e.date.precision == "year" and e.date.year == 2018)
+    x = page.evaluate(
+        """id => {
+          const g = document.querySelector('#timeline .js-plotly-plot');
+          const trace = g.data.find(t => t.meta && t.meta.kind === 'point' &&
+                                         t.customdata.some(row => row[0] === id));
+          return trace.x[trace.customdata.findIndex(row => row[0] === id)];
+        }""",
+        year_only.id,
+    )
+    assert x[:7] in {"2018-06", "2018-07"}
