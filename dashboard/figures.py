@@ -311,7 +311,7 @@ def timeline_figure(
     layout["margin"].update(t=30, r=44, l=12)
     layout["meta"] = {"labels": items, "lanes": [d.label for d in lanes]}
     window = focus_window(frame) if x_range is None else None
-    layout["xaxis"] = _x_axis(frame["start"].min(), frame["end"].max(), x_range)
+    layout["xaxis"] = _x_axis(frame["start"].min(), frame["last_day"].max(), x_range)
     if window:
         layout["xaxis"]["range"] = [day.strftime("%Y-%m-%d") for day in window]
     layout["xaxis"]["rangeslider"] = {"visible": True, "thickness": 0.12, "bgcolor": "#f5f7fa"}
