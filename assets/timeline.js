@@ -3,13 +3,31 @@
   "use strict";
   var noUpdate = function () { return window.dash_clientside.no_update; };
 
-  /* PNG or SVG of the chart as drawn (the credit line is part of the figure). */
+  /* PNG or SVG of the chart as drawn, with the page's title and a line saying what the view
+     holds and which filters made it above it (the credit line is already part of the figure). */
   function downloadImage(format) {
     var graph = document.querySelector("#timeline .js-plotly-plot");
     var name = document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "timeline";
-    if (graph && window.Plotly) {
-      window.Plotly.downloadImage(graph, { format: format, filename: name, scale: format === "png" ? 2 : 1 });
-    }
+    if (!graph || !window.Plotly || !graph._fullLayout) { return; }
+    var heading = document.querySelector(".masthead h1");
+    var summary = document.getElementById("result-summary");
+    var words = summary && summary.querySelector(".filter-words");
+    var counted = summary ? summary.firstChild && summary.firstChild.textContent : "";
+    var line = [counted, words ? words.textContent : ""].filter(Boolean).join(" ");
+    var escapeText = window.timelineLabels.escapeText, extra = 80, margin = graph.layout.margin || {};
+    var layout = Object.assign({}, graph.layout, {
+      title: {
+        text: escapeText(heading ? heading.textContent : document.title) +
+          '<br><span style="font-size:13px;color:#52606d">' + escapeText(line) + "</span>",
+        x: 0.01, xanchor: "left", yref: "container", y: 1, yanchor: "top", pad: { t: 28 }, font: { size: 18 },
+      },
+      margin: Object.assign({}, margin, { t: (margin.t || 8) + extra }),
+      height: graph._fullLayout.height + extra,
+    });
+    window.Plotly.downloadImage({ data: graph.data, layout: layout }, {
+      format: format, filename: name, width: graph._fullLayout.width, height: layout.height,
+      scale: format === "png" ? 2 : 1,
+    });
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
@@ -82,6 +100,9 @@
         return [clicks ? "/embed" + (query || "") : "", !clicks];
       },
 
+      /* Phones start with the chart: the filters' drawer opens only where there is room for it. */
+      drawerOpen: function () { return window.innerWidth >= 600; },
+
       downloadPNG: function () { downloadImage("png"); },
       downloadSVG: function () { downloadImage("svg"); },
 
@@ -113,6 +134,23 @@
     if (!button || button.disabled) { return; }
     event.preventDefault();
     button.click();
+  });
+
+  /* A screen that grows past a phone's width shows the filters again (their drawer's summary is
+     hidden there). */
+  window.addEventListener("resize", function () {
+    var drawer = document.getElementById("filters-drawer");
+    if (drawer && window.innerWidth >= 600) { drawer.open = true; }
+  });
+
+  /* "more" unfolds the description that phones show in two lines. */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".masthead .more");
+    if (!button) { return; }
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", String(open));
+    button.textContent = open ? "less" : "more";
+    document.getElementById(button.getAttribute("aria-controls")).classList.toggle("unfolded", open);
   });
 
   /* Arrow keys move between the chronology's rows; Home/End jump to the first and last. */

@@ -145,6 +145,11 @@ def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
         prevent_initial_call=True,
     )
     app.clientside_callback(
+        ClientsideFunction("timeline", "drawerOpen"),
+        Output(ids.FILTERS_DRAWER, "open"),
+        Input(ids.URL, "pathname"),
+    )
+    app.clientside_callback(
         ClientsideFunction("timeline", "replaceUrl"),
         Input(ids.QUERY, "data"),
         prevent_initial_call=True,

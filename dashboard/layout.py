@@ -34,6 +34,7 @@ IMAGE_BUTTONS = {"png": "download-png", "svg": "download-svg"}
 BRIEF_LINK = "brief-link"
 ZOOM = "timeline-zoom"
 STORY_PANEL = "story"
+FILTERS_DRAWER = "filters-drawer"
 PAGE = "page"
 
 GRAPH_CONFIG = {
@@ -64,7 +65,13 @@ def header(dataset: Dataset) -> html.Header:
     return html.Header(
         [
             html.H1(dataset.title),
-            html.P(dataset.description, className="description"),
+            html.P(dataset.description, className="description", id="description"),
+            html.Button(
+                "more",
+                className="more",
+                type="button",
+                **{"aria-expanded": "false", "aria-controls": "description"},
+            ),
             html.P(meta, className="meta"),
         ],
         className="masthead",
@@ -89,9 +96,10 @@ def _period_input(label: str, input_id: str, placeholder: str) -> html.Div:
     )
 
 
-def _filters(dataset: Dataset) -> html.Aside:
+def _filters(dataset: Dataset) -> html.Details:
+    """The filters, in a drawer that phones open on demand (wider screens keep it open)."""
     date_hint = "YYYY, YYYY-MM or YYYY-MM-DD"
-    return html.Aside(
+    aside = html.Aside(
         [
             html.H2("Filters", className="visually-hidden"),
             html.Label("Search", htmlFor=SEARCH, className="field-label"),
@@ -131,6 +139,7 @@ def _filters(dataset: Dataset) -> html.Aside:
         className="filters",
         **{"aria-label": "Filters"},
     )
+    return html.Details([html.Summary("Filters"), aside], id=FILTERS_DRAWER, open=True, className="drawer")
 
 
 def _copy_field(label: str, field_id: str, field) -> html.Div:

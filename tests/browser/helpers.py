@@ -49,6 +49,6 @@ def summary(page) -> str:
 def wait_for_summary(page, before: str) -> str:
     """Wait until the result summary changes from `before`, and return it."""
     page.wait_for_function(
-        "(before) => (document.querySelector('#result-summary')?.textContent || '') !== before", arg=before
+        "(before) => (document.querySelector('#result-summary')?.innerText || '') !== before", arg=before
     )
     return summary(page)

@@ -3,6 +3,8 @@ counted, the dense stretch in focus, and vague dates drawn as what they are."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from .helpers import open_explorer
@@ -19,7 +21,7 @@ LABELS_JS = """chart => {
   }).filter(box => box.right > box.left);
   const items = graph.layout.meta.labels;
   const axis = graph._fullLayout.xaxis;
-  const inView = items.filter(item => {
+  const inView = graph.layout.meta.upright ? items.length : items.filter(item => {
     const x = axis.l2p(item[4]);
     return x >= 0 && x <= graph._fullLayout._size.w;
   }).length;
@@ -29,8 +31,9 @@ LABELS_JS = """chart => {
 
 def read_labels(page, chart: str) -> dict:
     page.wait_for_function(
-        "chart => { const g = document.querySelector(chart);"
-        " return g && g.layout && (g.layout.annotations || []).some(a => a.name === 'label' && a.visible); }",
+        f"chart => {{ const g = document.querySelector(chart);"
+        " if (!g || !g.layout || !g.layout.meta) return false;"
+        f" return ({LABELS_JS})(chart).boxes.some(box => box.name === 'label'); }}",
         arg=chart,
     )
     page.wait_for_timeout(300)
@@ -38,10 +41,9 @@ def read_labels(page, chart: str) -> dict:
 
 
 def counted(labels: dict) -> int:
-    """How many labels the chart says it left out ("+4" beside a lane)."""
-    return sum(
-        int(b["text"][1:]) for b in labels["boxes"] if b["name"] == "label-note" and b["text"][0] == "+"
-    )
+    """How many labels the chart says it left out ("+4" beside a lane, "+4 more" upright)."""
+    notes = (re.match(r"\+(\d+)", b["text"]) for b in labels["boxes"] if b["name"] == "label-note")
+    return sum(int(match.group(1)) for match in notes if match)
 
 
 def assert_readable(labels: dict) -> None:
@@ -119,3 +121,45 @@ def test_a_year_only_event_is_drawn_mid_year_not_on_the_first_of_january(page, s
         year_only.id,
     )
     assert x[:7] in {"2018-06", "2018-07"}
+
+
+def test_a_phone_turns_the_timeline_upright_with_time_running_down(page, server, bundled):
+    page.set_viewport_size({"width": 375, "height": 800})
+    open_explorer(page, server.url)
+    labels = read_labels(page, "#timeline .js-plotly-plot")
+    assert_readable(labels)
+    order = page.evaluate(
+        """() => {
+          const g = document.querySelector('#timeline .js-plotly-plot');
+          const meta = g.layout.meta;
+          const items = meta.labels.map((item, i) => [item[4], g._fullLayout.yaxis.l2p(meta.stretched[i])]);
+          items.sort((a, b) => a[0] - b[0]);
+          const fits = g.getBoundingClientRect().right <= window.innerWidth;
+          return {upright: meta.upright, ys: items.map(pair => pair[1]), fits};
+        }"""
+    )
+    assert order["upright"] and order["fits"]
+    assert order["ys"] == sorted(order["ys"]) and order["ys"][0] < order["ys"][-1], "later events sit lower"
+    assert not page.locator("#filters-drawer").evaluate("node => node.open"), "filters start folded away"
+    page.locator("#filters-drawer > summary").click()
+    assert page.locator("#filter-search").is_visible()
+    assert page.locator(".masthead .more").is_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function("() => !document.querySelector('#timeline .js-plotly-plot').layout.meta.upright")
+    assert_readable(read_labels(page, "#timeline .js-plotly-plot"))
+
+
+def test_a_story_stop_is_set_in_projector_type(page, server, bundled):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{server.url}/story/{bundled.narratives[0].id}/2")
+    read_labels(page, "#timeline .js-plotly-plot")
+    sizes = page.evaluate(
+        """() => { const g = document.querySelector('#timeline .js-plotly-plot');
+                 const notes = [...g.querySelectorAll('.annotation')]
+                   .filter(node => g._fullLayout.annotations[Number(node.dataset.index)].name !== 'credit')
+                   .map(node => node.querySelector('.annotation-text'));
+                 return [...notes, ...g.querySelectorAll('.xtick text')]
+                   .filter(node => node.getBoundingClientRect().width > 0)
+                   .map(node => parseFloat(getComputedStyle(node).fontSize)); }"""
+    )
+    assert sizes and min(sizes) >= 16, sizes  # the credit line under the chart may stay small
