@@ -9,7 +9,7 @@ from html import escape
 
 from .catalog import View
 from .exports import credit_line
-from .figures import timeline_figure
+from .figures import numbered, timeline_figure
 from .filters import ViewState
 from .frame import date_label
 from .model import Dataset, Event, Source
@@ -102,11 +102,13 @@ def brief_markdown(dataset: Dataset, view: View) -> str:
     return "\n".join([*lines, "", "---", "", _md(credit_line(dataset)), ""])
 
 
-def _chart(dataset: Dataset, view: View) -> str:
-    """The view's timeline at print width, drawn still; the page prints its credit as text."""
+def _chart(dataset: Dataset, view: View, numbers: dict[str, int]) -> str:
+    """The view's timeline at print width, drawn still, each label numbered as its row in the
+    chronology (so paper, even in black and white, ties a mark to its row); the page prints its
+    credit as text."""
     if view.rows.empty:
         return '<p class="empty">No events match these filters.</p>'
-    figure = timeline_figure(view.rows, dataset.domains, None, view.state.domains)
+    figure = numbered(timeline_figure(view.rows, dataset.domains, None, view.state.domains), numbers)
     figure["layout"] = dict(figure["layout"], width=CHART_WIDTH, autosize=False)
     label = f"Timeline of the {view.count} events below"
     return (
@@ -115,10 +117,11 @@ def _chart(dataset: Dataset, view: View) -> str:
     )
 
 
-def _row(event: Event, marks: tuple[int, ...], labels: dict[str, str]) -> str:
+def _row(number: int, event: Event, marks: tuple[int, ...], labels: dict[str, str]) -> str:
     notes = ", ".join(f'<a href="#note-{n}">{n}</a>' for n in marks)
     return (
-        f'<tr id="event-{escape(event.id)}"><td class="date">{escape(date_label(event))}</td>'
+        f'<tr id="event-{escape(event.id)}"><td class="number">{number}</td>'
+        f'<td class="date">{escape(date_label(event))}</td>'
         f'<td><strong>{escape(event.title)}</strong><p class="summary">{escape(event.summary)}</p></td>'
         f"<td>{escape(', '.join(labels.get(d, d) for d in event.domains))}</td>"
         f'<td>{escape(", ".join(event.actors))}</td><td class="notes">{notes}</td></tr>'
@@ -137,7 +140,10 @@ def brief_page(dataset: Dataset, view: View, assets: dict[str, str], notices: tu
     labels = {domain.id: domain.label for domain in dataset.domains}
     filters = "".join(f"<li>{escape(line)}</li>" for line in describe_view(view.state, dataset))
     notice_html = "".join(f'<p class="notice">{escape(notice)}</p>' for notice in notices)
-    rows = "\n".join(_row(event, marks, labels) for event, marks in notes.entries)
+    rows = "\n".join(
+        _row(number, event, marks, labels) for number, (event, marks) in enumerate(notes.entries, start=1)
+    )
+    numbers = {event.id: number for number, (event, _) in enumerate(notes.entries, start=1)}
     endnotes = "\n".join(_endnote(number, s) for number, s in enumerate(notes.sources, start=1))
     explorer = "/" + view.state.to_query()
     return f"""<!doctype html>
@@ -167,10 +173,11 @@ def brief_page(dataset: Dataset, view: View, assets: dict[str, str], notices: tu
 <ul class="filters">{filters}</ul>
 <p class="count">{view.count} of {view.total} events</p>
 </section>
-{_chart(dataset, view)}
+{_chart(dataset, view, numbers)}
 <h2>Chronology</h2>
 <table class="chronology">
-<thead><tr><th>Date</th><th>Event</th><th>Domains</th><th>Actors</th><th>Sources</th></tr></thead>
+<thead><tr><th><abbr title="Number on the chart">No.</abbr></th>
+<th>Date</th><th>Event</th><th>Domains</th><th>Actors</th><th>Sources</th></tr></thead>
 <tbody>
 {rows}
 </tbody>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import Patch, dcc, html
 
+from .brief import describe_view
 from .catalog import TABLE_PAGE, Sort, View
 from .figures import domain_colors
 from .filters import FILTERED_STORY
@@ -289,7 +290,10 @@ def explorer_outputs(
         domain_options(dataset, view.domain_counts),
         actor_options(dataset, view.actor_counts),
         figure,
-        summary_text(view),
+        [
+            summary_text(view),
+            html.Span(" · ".join(describe_view(view.state, dataset)), hidden=True, className="filter-words"),
+        ],
         chronology_table(view, sort, labels),
         event_detail(view.selected, dataset),
         [html.P(notice, className="notice") for notice in notices],

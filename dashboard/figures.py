@@ -16,6 +16,7 @@ SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", 
 SIZES = {1: 9, 2: 13, 3: 18}
 LANE_HEIGHT = 118  # room for LABEL_ROWS rows of labels above a lane's marks (assets/labels.js)
 LABEL_SIZE = 13
+PROJECTOR_SIZE = 16
 LABEL_FIRST_ROW = 16  # px from a mark to its label's first row; rows are 22 px apart in labels.js
 FOCUS_SHARE = 0.7
 FOCUS_MIN_EVENTS = 8
@@ -55,8 +56,8 @@ def _lane_traces(lane: pd.DataFrame, y: float, domain: Domain, color: str, symbo
             "base": lane["start_iso"].to_numpy()[vague].tolist(),
             "x": extent_ms[vague].tolist(),
             "y": [y] * int(vague.sum()),
-            "width": 0.22,
-            "marker": {"color": color, "opacity": 0.14, "line": {"width": 0}},
+            "width": 0.12,
+            "marker": {"color": color, "opacity": 0.09, "line": {"width": 0}},
             "hoverinfo": "skip",
             "showlegend": False,
             "meta": {"kind": "precision", "domain": domain.id},
@@ -68,8 +69,8 @@ def _lane_traces(lane: pd.DataFrame, y: float, domain: Domain, color: str, symbo
             "base": lane["start_iso"].to_numpy()[spans].tolist(),
             "x": lane["span_ms"].to_numpy()[spans].tolist(),
             "y": [y] * int(spans.sum()),
-            "width": 0.16,
-            "marker": {"color": color, "opacity": 0.55, "line": {"color": color, "width": 1.5}},
+            "width": 0.1,
+            "marker": {"color": color, "opacity": 0.4, "line": {"color": color, "width": 1}},
             "customdata": hover[spans].tolist(),
             "showlegend": False,
             "meta": {"kind": "span", "domain": domain.id},
@@ -147,6 +148,23 @@ def _label_annotations(primary: pd.DataFrame, lane_y: dict[str, float]) -> tuple
             ]
         )
     return annotations, items
+
+
+def numbered(figure: dict, numbers: dict[str, int]) -> dict:
+    """The figure with each event's label led by its number (e.g. its row in a printed table);
+    the number also goes last in the label's meta item, for assets/labels.js to show alone
+    where the whole label has no room."""
+    items = figure["layout"].get("meta", {}).get("labels")
+    if not items:
+        return figure
+    labels = [a for a in figure["layout"]["annotations"] if a.get("name") == "label"]
+    for item, annotation in zip(items, labels, strict=True):
+        number = numbers.get(item[0])
+        if number is not None:
+            item[1] = f"{number} {item[1]}"
+            item.append(str(number))
+            annotation["text"] = f"<b>{number}</b> {annotation['text']}"
+    return figure
 
 
 def empty_figure(message: str = "No events match these filters.") -> dict:
@@ -292,8 +310,9 @@ def timeline_figure(
     first_lane = frame["domains"].map(lambda ids: next((d for d in ids if d in lane_y), None))
     traces: list[dict] = []
     positions: dict[str, list[tuple[str, float]]] = {}
+    symbols = {d.id: SYMBOLS[domains.index(d) % len(SYMBOLS)] for d in lanes}
     for domain in lanes:
-        symbol = SYMBOLS[domains.index(domain) % len(SYMBOLS)]
+        symbol = symbols[domain.id]
         primary = frame[(first_lane == domain.id).to_numpy()]
         traces += _lane_traces(primary, lane_y[domain.id], domain, colors[domain.id], symbol)
         echoes = frame[frame["domains"].map(lambda ids, d=domain.id: d in ids).to_numpy()]
@@ -309,7 +328,10 @@ def timeline_figure(
     layout = _base_layout(LANE_HEIGHT * len(lanes) + 150)
     layout.update(showlegend=False, barmode="overlay", annotations=_lane_names(lanes, lane_y) + annotations)
     layout["margin"].update(t=30, r=44, l=12)
-    layout["meta"] = {"labels": items, "lanes": [d.label for d in lanes]}
+    layout["meta"] = {
+        "labels": items,
+        "lanes": [{"label": d.label, "color": colors[d.id], "symbol": symbols[d.id]} for d in lanes],
+    }
     window = focus_window(frame) if x_range is None else None
     layout["xaxis"] = _x_axis(frame["start"].min(), frame["last_day"].max(), x_range)
     if window:
@@ -422,6 +444,14 @@ def mark_positions(figure: dict) -> dict[str, list[tuple[str, float]]]:
     return found
 
 
+def _projector_type(layout: dict) -> None:
+    """Story mode is read from the back of a room: axis, lane names and labels at PROJECTOR_SIZE."""
+    layout["font"] = {**layout["font"], "size": PROJECTOR_SIZE}
+    layout["xaxis"]["tickfont"] = {"size": PROJECTOR_SIZE}
+    for annotation in layout["annotations"]:
+        annotation["font"] = {**annotation.get("font", {}), "size": PROJECTOR_SIZE}
+
+
 def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[str], number: int) -> dict:
     """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed."""
     rows = frame[frame["id"].isin(path)]
@@ -431,6 +461,7 @@ def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[
     for trace in figure["data"]:
         if trace.get("meta", {}).get("kind") in {"point", "span"}:
             trace["marker"]["opacity"] = [1.0 if row[0] in visited else 0.22 for row in trace["customdata"]]
+    _projector_type(figure["layout"])
     positions = mark_positions(figure)
     steps = [positions[event_id][0] for event_id in path[:number] if event_id in positions]
     figure["data"].insert(

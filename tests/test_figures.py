@@ -2,7 +2,14 @@ from collections import Counter
 
 import pandas as pd
 
-from dashboard.figures import SAFE_COLORS, domain_colors, empty_figure, timeline_figure
+from dashboard.figures import (
+    SAFE_COLORS,
+    domain_colors,
+    empty_figure,
+    numbered,
+    story_figure,
+    timeline_figure,
+)
 from dashboard.frame import events_frame
 from dashboard.model import Domain
 
@@ -38,6 +45,25 @@ def test_every_drawn_event_has_one_hidden_label_for_the_browser_to_lay_out(mini)
     assert [note["text"] for note in labels] == [item[1] for item in items]
     assert not any(note["visible"] for note in labels)
     assert "Alpha institute founded (1950)" in [item[1] for item in items], "a year-only label says the year"
+
+
+def test_numbered_labels_lead_with_their_number_and_carry_it_alone_for_tight_spots(mini):
+    figure = timeline_figure(events_frame(mini), mini.domains)
+    plain = [item[1] for item in figure["layout"]["meta"]["labels"]]
+    numbers = {event.id: n for n, event in enumerate(mini.events, start=1) if n != 2}
+    numbered(figure, numbers)
+    items = figure["layout"]["meta"]["labels"]
+    labels = [note["text"] for note in figure["layout"]["annotations"] if note["name"] == "label"]
+    assert items[0][1:] == [f"1 {plain[0]}", *items[0][2:5], "1"]
+    assert labels[0].startswith("<b>1</b> ")
+    assert len(items[1]) == 5 and items[1][1] == plain[1], "an event without a number keeps its label"
+
+
+def test_a_story_figure_is_set_in_projector_type(bundled):
+    narrative = bundled.narratives[0]
+    figure = story_figure(events_frame(bundled), bundled.domains, [stop.event for stop in narrative.stops], 2)
+    sizes = [note["font"]["size"] for note in figure["layout"]["annotations"]]
+    assert min(sizes) >= 16 and figure["layout"]["xaxis"]["tickfont"]["size"] >= 16
 
 
 def test_spans_are_bars_and_points_are_markers(mini):

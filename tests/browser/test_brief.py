@@ -128,3 +128,23 @@ def test_the_print_button_and_print_parameter_open_the_print_dialog(page, server
     assert page.evaluate("window.printed") == 1
     page.get_by_role("button", name="Print / Save as PDF").click()
     assert page.evaluate("window.printed") == 2
+
+
+def test_the_brief_chart_numbers_its_marks_as_the_chronology_rows(page, server):
+    open_brief(page, server.url + "/brief?from=2018")
+    page.wait_for_function("() => [...document.querySelectorAll('#chart .annotation-text')].length > 3")
+    rows = page.locator("table.chronology tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.querySelector('.number').textContent,"
+        " r.querySelector('strong').textContent])"
+    )
+    assert [number for number, _ in rows] == [str(n) for n in range(1, len(rows) + 1)]
+    drawn = page.evaluate(
+        """() => { const g = document.getElementById('chart');
+                   const labels = g.layout.annotations.filter(a => a.name === 'label');
+                   return g.layout.meta.labels.filter((item, i) => labels[i].visible)
+                     .map(item => [item[0], item[5]]); }"""
+    )
+    ids = brief_ids(page)
+    assert len(drawn) > len(rows) / 2, "most marks carry their number on paper"
+    for event_id, number in drawn:
+        assert ids[int(number) - 1] == event_id

@@ -78,3 +78,6 @@ def test_the_png_and_svg_buttons_download_the_chart(page, server):
         if suffix == ".svg":
             drawn = download.value.path().read_text(encoding="utf-8")
             assert "Source: Japan–Taiwan–PRC relations, 1972–2019" in drawn
+            title = re.search(r'class="gtitle".*?</text>', drawn, re.S).group(0)
+            assert "Japan–Taiwan–PRC relations, 1972–2019</tspan>" in title
+            assert "Domains: Military &amp; security" in title and "Search: “submarine”" in title
