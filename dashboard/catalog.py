@@ -123,6 +123,12 @@ class Catalog:
     def event_count(self) -> int:
         return len(self.frame)
 
+    def events_of(self, rows: pd.DataFrame) -> list[Event]:
+        """The Event objects of some of the frame's rows (built from a snapshot's records on demand)."""
+        if isinstance(self.dataset, StoredDataset):
+            return self.dataset.events_at(self.frame.index.get_indexer(rows.index))
+        return [self.dataset.event(event_id) for event_id in rows["id"]]
+
     @property
     def frame(self) -> pd.DataFrame:
         return self.table.frame

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -130,6 +131,10 @@ class StoredDataset:
         """The event with this id, if any."""
         row = self.row(event_id) if isinstance(event_id, str) else None
         return None if row is None else self._event(row)
+
+    def events_at(self, rows: Iterable[int]) -> list[Event]:
+        """The events of these table rows, built now (an export's rows, with no id lookups)."""
+        return [self._build(row) for row in rows]
 
     def _build(self, row: int) -> Event:
         return Event.model_validate_json(self._records[row].as_py())

@@ -94,3 +94,11 @@ def test_deleting_the_cache_is_safe_the_next_check_rebuilds_it(tmp_path):
     store.ensure(store.version())
     store.point(store.version())
     assert store.current() == store.version()
+
+
+def test_an_export_of_a_stored_catalog_builds_the_same_events_by_row(bundled, tmp_path):
+    path = tmp_path / "snapshot.arrow"
+    write_snapshot(bundled, path)
+    stored, table = read_snapshot(path)
+    rows = table.frame[table.frame["importance"] == 1]
+    assert Catalog(stored, table=table).events_of(rows) == Catalog(bundled).events_of(rows)
