@@ -1,5 +1,6 @@
 """Production settings for gunicorn (see the README's "Production" section)."""
 
+import gc
 import multiprocessing
 import os
 
@@ -13,3 +14,17 @@ max_requests = 1000
 max_requests_jitter = 100
 preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESSLOG")
+
+
+def pre_fork(server, worker):
+    """Before each fork: the master takes the newest valid data version, then freezes its objects.
+
+    A worker forked later (max_requests recycles them) then starts with the data other workers
+    serve, not the start-up data; and frozen objects are never scanned by the cyclic GC, so the
+    workers keep sharing those memory pages with the master instead of copying them.
+    """
+    app = getattr(server.app, "callable", None)
+    live = getattr(getattr(app, "server", None), "extensions", {}).get("timeline_live")
+    if live is not None:
+        live.sync()
+    gc.freeze()

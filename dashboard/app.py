@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterable
 
@@ -13,7 +12,7 @@ from .guards import install_guards
 from .layout import explorer_layout
 from .live import LiveCatalog
 from .resources import ASSETS
-from .routes import install_routes
+from .routes import install_routes, pin_data_version
 from .security import install_security
 
 
@@ -30,15 +29,14 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
         update_title=None,
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
-    app.layout = lambda: explorer_layout(live.get())
-    register_callbacks(app, live.get)
-    install_routes(app, live, ASSETS)
+    app.server.extensions["timeline_live"] = live  # gunicorn.conf.py's pre_fork syncs the master with it
+    get_catalog = pin_data_version(app, live)
+    app.layout = lambda: explorer_layout(get_catalog())
+    register_callbacks(app, get_catalog)
+    install_routes(app, live, get_catalog, ASSETS)
     install_guards(app)
     install_security(app)
     # Dash finishes its setup on the first request, unguarded: two threads racing there can get
     # "dependency not registered" errors for its scripts. Make that first request now.
     app.server.test_client().get("/")
-    # gunicorn forks workers from this (preloaded) process: frozen objects are never scanned by the
-    # cyclic GC, so the workers keep sharing the event data's memory pages instead of copying them.
-    gc.freeze()
     return app

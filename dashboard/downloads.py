@@ -20,7 +20,7 @@ def export_view(catalog: Catalog, kind: str, query: str = "") -> tuple[str, tupl
     if kind == "brief":
         return brief_markdown(dataset, catalog.view(briefing_state(view.state))), view.notices
     rows = filter_events(catalog.table, view.state)
-    events = [dataset.event(event_id) for event_id in rows["id"]]
+    events = catalog.events_of(rows)
     if kind == "csv":
         text = events_csv(events, dataset.domains)
     elif kind == "json":

@@ -227,6 +227,11 @@ def _mask(table: EventTable, state: ViewState, *, domains: bool = True, actors: 
     return mask
 
 
+def event_mask(table: EventTable, state: ViewState) -> np.ndarray:
+    """Which rows of the table the view's filters keep."""
+    return _mask(table, state)
+
+
 def filter_events(table: EventTable, state: ViewState) -> pd.DataFrame:
     """The rows that the view's filters keep, in date order (the selection does not filter)."""
     return table.frame[_mask(table, state)]

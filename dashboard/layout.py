@@ -46,15 +46,16 @@ GRAPH_CONFIG = {
 }
 
 
-def _period(dataset: Dataset) -> str:
-    first = dataset.events[0].date.year
-    last = max((event.end or event.date) for event in dataset.events).year
+def _period(catalog: Catalog) -> str:
+    """The years the events cover, read from the table (building every Event would cost seconds)."""
+    first, last = catalog.frame["start"].min().year, catalog.frame["last_day"].max().year
     return f"{first}–{last}" if first != last else str(first)
 
 
-def header(dataset: Dataset) -> html.Header:
+def header(catalog: Catalog) -> html.Header:
     """Dataset title, description, counts, period and the source document."""
-    meta: list = [f"{len(dataset.events)} events · {_period(dataset)}"]
+    dataset = catalog.dataset
+    meta: list = [f"{len(catalog.frame)} events · {_period(catalog)}"]
     doc = dataset.source_document
     if doc:
         label = " — ".join(part for part in (doc.title, doc.outlet) if part)
@@ -202,7 +203,7 @@ def explorer_layout(catalog: Catalog) -> html.Div:
             dcc.Store(id=STORY),
             dcc.Store(id=ZOOM),
             html.A("Skip to the chronology", href="#chronology-section", className="skip-link"),
-            header(dataset),
+            header(catalog),
             html.Div(id=NOTICES, role="status", className="notices"),
             html.Main(
                 [

@@ -11,6 +11,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     PrivateAttr,
     StringConstraints,
     WithJsonSchema,
@@ -66,6 +67,8 @@ DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 Date = Annotated[
     PartialDate,
     BeforeValidator(parse_partial_date),
+    # As written in an event file, so a dumped event validates again (snapshots store events so).
+    PlainSerializer(PartialDate.iso, return_type=str, when_used="json"),
     WithJsonSchema(
         {
             "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer"}],
@@ -173,6 +176,10 @@ class Dataset(_Frozen):
     def actors(self) -> list[str]:
         """Every actor named in the events, sorted."""
         return list(self._actors)
+
+    @property
+    def event_count(self) -> int:
+        return len(self.events)
 
     def event(self, event_id: str) -> Event | None:
         """The event with this id, if any."""

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
 from dash import Dash
-from flask import Response, jsonify, make_response, redirect, request, send_file
+from flask import Response, g, has_request_context, jsonify, make_response, redirect, request, send_file
 
 from .brief import BRIEF_KEYS, brief_page, briefing_state
+from .catalog import Catalog
 from .downloads import EXPORT_FORMATS, export_view
 from .filters import parse_view
 from .live import LiveCatalog
@@ -48,10 +50,31 @@ def _page_assets(assets: Path, page: str) -> dict[str, str]:
     return _asset_urls(assets, paths | {"css": f"standalone/{page}.css", "js": f"standalone/{page}.js"})
 
 
-def install_routes(app: Dash, live: LiveCatalog, assets: Path) -> None:
+def pin_data_version(app: Dash, live: LiveCatalog) -> Callable[[], Catalog]:
+    """One data version per request, named in its X-Data-Version header; returns the catalog getter.
+
+    The catalog is taken when the request starts, so a reload mid-request never mixes versions.
+    """
+
+    @app.server.before_request
+    def take_the_catalog():
+        g.catalog = live.get()
+
+    @app.server.after_request
+    def name_the_data_version(response: Response) -> Response:
+        if "catalog" in g:
+            response.headers["X-Data-Version"] = g.catalog.version
+        return response
+
+    def get_catalog() -> Catalog:
+        return g.catalog if has_request_context() and "catalog" in g else live.get()
+
+    return get_catalog
+
+
+def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catalog], assets: Path) -> None:
     """The embed, the printable briefing and data downloads of any view, story links, the health report."""
     server = app.server
-    get_catalog = live.get
     embed_assets = _page_assets(assets, "embed")
     brief_assets = _page_assets(assets, "brief")
     assets_key = "".join(embed_assets.values())
@@ -115,8 +138,7 @@ def install_routes(app: Dash, live: LiveCatalog, assets: Path) -> None:
 
     @server.get("/health")
     def health():
-        get_catalog()
-        report = live.health.as_json()
+        report = live.health.as_json() | {"data_version": get_catalog().version}
         response = jsonify(report)
         response.headers["Cache-Control"] = "no-store"
         return response

@@ -35,30 +35,34 @@ def story_stop(dataset: Dataset, rows: pd.DataFrame, state: ViewState) -> StoryS
     if state.story is None:
         return None
     if state.story == FILTERED_STORY:
-        events = [dataset.event(event_id) for event_id in rows.sort_values(["start", "id"])["id"]]
+        path = tuple(rows.sort_values(["start", "id"])["id"])
         title, introduction = (
             "Story mode: the filtered events",
             "Step through the events of this view in date order.",
         )
-        stops = [(event, event.summary, None) for event in events]
     else:
         narrative = dataset.narrative(state.story)
         title, introduction = narrative.title, narrative.introduction
-        stops = [(dataset.event(stop.event), stop.note, stop.question) for stop in narrative.stops]
-    if not stops:
+        path = tuple(stop.event for stop in narrative.stops)
+    if not path:
         return None
-    number = min(state.stop, len(stops))
-    notice = None if number == state.stop else f"This story has {len(stops)} stops; showing the last."
-    event, note, question = stops[number - 1]
+    number = min(state.stop, len(path))
+    notice = None if number == state.stop else f"This story has {len(path)} stops; showing the last."
+    event = dataset.event(path[number - 1])  # only this stop's event is built
+    if state.story == FILTERED_STORY:
+        note, question = event.summary, None
+    else:
+        stop = narrative.stops[number - 1]
+        note, question = stop.note, stop.question
     return StoryStop(
         story_id=state.story,
         title=title,
         introduction=introduction,
         number=number,
-        total=len(stops),
+        total=len(path),
         event=event,
         note=note,
         question=question,
-        path=tuple(stop[0].id for stop in stops),
+        path=path,
         notice=notice,
     )

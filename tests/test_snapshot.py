@@ -1,0 +1,104 @@
+"""Snapshots: a stored version reads back as the table and events it was written from."""
+
+import shutil
+
+import pandas as pd
+
+from dashboard.catalog import Catalog
+from dashboard.filters import ViewState
+from dashboard.frame import events_table
+from dashboard.snapshot import read_snapshot, write_snapshot
+from dashboard.store import Store, cache_dir
+from tests.conftest import MINI
+
+
+def test_a_snapshot_reads_back_the_table_and_every_event_it_was_written_from(bundled, tmp_path):
+    path = tmp_path / "snapshot.arrow"
+    write_snapshot(bundled, path)
+    stored, table = read_snapshot(path)
+    expected = events_table(bundled)
+    pd.testing.assert_frame_equal(table.frame, expected.frame, check_dtype=False)
+    assert table.domain_rows.keys() == expected.domain_rows.keys()
+    assert all((table.actor_rows[name] == rows).all() for name, rows in expected.actor_rows.items())
+    assert stored.events == bundled.events
+    assert stored.event("joint-communique-1972") == bundled.event("joint-communique-1972")
+    assert stored.event("no-such-event") is None
+    assert (stored.title, stored.description, stored.source_document) == (
+        bundled.title,
+        bundled.description,
+        bundled.source_document,
+    )
+    assert stored.domains == bundled.domains and stored.narratives == bundled.narratives
+    assert stored.actors == bundled.actors and stored.event_count == len(bundled.events)
+
+
+def test_a_stored_catalog_shows_the_same_view_as_one_built_from_the_files(bundled, tmp_path):
+    path = tmp_path / "snapshot.arrow"
+    write_snapshot(bundled, path)
+    stored, table = read_snapshot(path)
+    state = ViewState(domains=("military",), event="joint-communique-1972")
+    built, read = Catalog(bundled).view(state), Catalog(stored, table=table).view(state)
+    assert list(read.rows["id"]) == list(built.rows["id"])
+    assert read.figure == built.figure and read.selected == built.selected
+    assert read.domain_counts == built.domain_counts
+
+
+def test_the_cache_folder_is_the_variable_else_xdg_else_home():
+    assert str(cache_dir({"TIMELINE_CACHE": "/srv/cache"})) == "/srv/cache"
+    assert str(cache_dir({"XDG_CACHE_HOME": "/x"})) == "/x/timeline-dashboard"
+    assert cache_dir({}).parts[-2:] == (".cache", "timeline-dashboard")
+
+
+def test_the_version_follows_the_contents_not_the_modification_time(tmp_path):
+    path = tmp_path / "events.yaml"
+    shutil.copy(MINI, path)
+    store = Store([path], tmp_path / "cache")
+    first = store.version()
+    path.write_bytes(path.read_bytes())  # rewritten, same bytes
+    assert Store([path], tmp_path / "cache").version() == first == store.version()
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert store.version() != first
+
+
+def test_a_valid_version_gets_a_snapshot_and_an_invalid_one_its_problems(tmp_path):
+    path = tmp_path / "events.yaml"
+    shutil.copy(MINI, path)
+    store = Store([path], tmp_path / "cache")
+    good = store.version()
+    store.ensure(good)
+    assert store.snapshot_path(good).exists() and store.problems(good) is None
+    path.write_text(MINI.read_text(encoding="utf-8").replace('"1980-06-15"', '"1980-06-31"'), "utf-8")
+    bad = store.version()
+    store.ensure(bad)
+    assert not store.snapshot_path(bad).exists()
+    assert ["'1980-06-31' does not exist" in str(problem) for problem in store.problems(bad)] == [True]
+
+
+def test_pointing_to_a_new_version_keeps_the_current_and_previous_snapshots_only(tmp_path):
+    store = Store([MINI], tmp_path)
+    tmp_path.mkdir(exist_ok=True)
+    for version in ("a", "b", "c"):
+        store.snapshot_path(version).write_bytes(b"")
+        store.point(version)
+    assert store.current() == "c"
+    assert [store.snapshot_path(v).exists() for v in ("a", "b", "c")] == [False, True, True]
+
+
+def test_deleting_the_cache_is_safe_the_next_check_rebuilds_it(tmp_path):
+    path = tmp_path / "events.yaml"
+    shutil.copy(MINI, path)
+    store = Store([path], tmp_path / "cache")
+    store.ensure(store.version())
+    shutil.rmtree(tmp_path / "cache")
+    assert store.current() is None
+    store.ensure(store.version())
+    store.point(store.version())
+    assert store.current() == store.version()
+
+
+def test_an_export_of_a_stored_catalog_builds_the_same_events_by_row(bundled, tmp_path):
+    path = tmp_path / "snapshot.arrow"
+    write_snapshot(bundled, path)
+    stored, table = read_snapshot(path)
+    rows = table.frame[table.frame["importance"] == 1]
+    assert Catalog(stored, table=table).events_of(rows) == Catalog(bundled).events_of(rows)
