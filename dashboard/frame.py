@@ -15,6 +15,30 @@ from .model import Dataset
 DAY_MS = 86_400_000
 
 
+PREFIX_MIN = 4  # shorter search terms match whole words only: "WHA" must not find "what"
+
+
+def search_pattern(word: str) -> str:
+    """The regex a search term matches: a word equal to it, or, from PREFIX_MIN characters on, any
+    word that starts with it ("submarine" finds "submarines")."""
+    return r"(?<!\w)" + re.escape(word) + ("" if len(word) >= PREFIX_MIN else r"(?!\w)")
+
+
+def marked(text: str, query: str) -> list[tuple[str, bool]]:
+    """The text cut into (part, is a match) pieces for the search terms in `query`, to highlight."""
+    words = query.casefold().split()
+    if not words:
+        return [(text, False)]
+    pattern = re.compile("|".join(f"(?:{search_pattern(word)})" for word in words), re.IGNORECASE)
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        if match.end() > match.start():
+            pieces += [(text[last : match.start()], False), (match.group(0), True)]
+            last = match.end()
+    pieces.append((text[last:], False))
+    return [piece for piece in pieces if piece[0]]
+
+
 def _search_text(event) -> str:
     parts = [event.title, event.summary, *event.people, *event.tags]
     return "\n".join(parts).casefold()
@@ -72,11 +96,12 @@ class EventTable:
         return mask
 
     def matching(self, word: str) -> np.ndarray:
-        """A mask of the rows with a word starting with `word` (cached: readers type the same words)."""
+        """A mask of the rows with a word that `word` matches (see `search_pattern`; cached: readers
+        type the same words)."""
         if word not in self.search_masks:
             if len(self.search_masks) > 512:
                 self.search_masks.clear()
-            pattern = r"(?<!\w)" + re.escape(word)
+            pattern = search_pattern(word)
             self.search_masks[word] = self.frame["search_text"].str.contains(pattern, regex=True).to_numpy()
         return self.search_masks[word]
 

@@ -1,9 +1,11 @@
+import re
+
 import pytest
 
 from dashboard.catalog import Catalog, Sort
 from dashboard.dates import PartialDate
 from dashboard.filters import ViewState, facet_counts, filter_events, parse_view, view_from_values
-from dashboard.frame import events_table
+from dashboard.frame import events_table, marked
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +46,30 @@ def test_a_period_keeps_events_that_overlap_it_at_their_precision(frame):
     assert ids(filter_events(frame, ViewState(start=PartialDate(1965), end=PartialDate(1971, 2)))) == []
 
 
-def test_search_matches_word_starts_in_title_summary_people_and_tags(frame):
+def test_search_matches_words_in_title_summary_people_and_tags(frame):
     assert ids(filter_events(frame, ViewState(query="ada"))) == ["beta-festival"]
     assert ids(filter_events(frame, ViewState(query="FESTIV"))) == ["beta-festival"]
-    assert ids(filter_events(frame, ViewState(query="lab share"))) == ["joint-lab"]
+    assert ids(filter_events(frame, ViewState(query="labo share"))) == ["joint-lab"]
     assert ids(filter_events(frame, ViewState(query="aboratory"))) == []
+
+
+def test_a_short_term_matches_whole_words_and_a_long_one_word_starts(frame):
+    assert ids(filter_events(frame, ViewState(query="labor"))) == ["joint-lab"], "5 letters: a word start"
+    assert ids(filter_events(frame, ViewState(query="fes"))) == [], "3 letters: only the whole word"
+
+
+def test_wha_finds_the_world_health_assembly_and_not_what(bundled):
+    table = events_table(bundled)
+    found = filter_events(table, ViewState(query="WHA"))
+    assert len(found) >= 3
+    assert all(re.search(r"\bWHA\b", text, re.IGNORECASE) for text in found["search_text"])
+    assert any(re.search(r"\bwhat\b", text) for text in table.frame["search_text"]), "the trap is there"
+
+
+def test_matches_are_cut_out_for_highlighting():
+    assert marked("What the WHA said", "wha") == [("What the ", False), ("WHA", True), (" said", False)]
+    assert marked("Submarines", "submarine") == [("Submarine", True), ("s", False)]
+    assert marked("Plain", "") == [("Plain", False)]
 
 
 def test_search_text_is_not_a_regular_expression(frame):
