@@ -13,6 +13,8 @@
   var GLYPHS = { circle: "●", diamond: "◆", square: "■", "triangle-up": "▲", pentagon: "⬟",
     hexagon: "⬢", star: "★", cross: "✚" };
   var context = document.createElement("canvas").getContext("2d");
+  /* What was last laid out, per layout object: a figure drawn anew (a new layout) is laid out again. */
+  var laidOut = new WeakMap();
 
   function textWidth(text, font) {
     context.font = font.size + "px " + font.family;
@@ -210,7 +212,6 @@
     if (!meta || !full || !full.xaxis || !full._size) { return; }
     var narrow = window.innerWidth < NARROW_PX;
     if (narrow !== Boolean(gd.layout.meta.upright)) {
-      gd.__labelKey = null;
       if (narrow) {
         /* A copy of the figure as the server drew it, to turn back to on a wider screen (plotly
            can hand back a layout that still holds the upright annotations: keep the clean one). */
@@ -229,8 +230,8 @@
     if (narrow) {
       var standing = layOutUpright(gd.layout.meta, full, labels, others, font);
       var uprightKey = JSON.stringify(standing);
-      if (uprightKey === gd.__labelKey) { return; }
-      gd.__labelKey = uprightKey;
+      if (uprightKey === laidOut.get(gd.layout)) { return; }
+      laidOut.set(gd.layout, uprightKey);
       window.Plotly.relayout(gd, { annotations: standing });
       return;
     }
@@ -254,8 +255,8 @@
     /* Level date ticks, as many as fit, so that nothing below the axis moves with the width. */
     var ticks = Math.max(2, Math.floor(full._size.w / TICK_PX));
     var key = JSON.stringify([annotations, ticks]);
-    if (key === gd.__labelKey) { return; }
-    gd.__labelKey = key;
+    if (key === laidOut.get(gd.layout)) { return; }
+    laidOut.set(gd.layout, key);
     window.Plotly.relayout(gd, { annotations: annotations, "xaxis.nticks": ticks, "xaxis.tickangle": 0 });
   }
 
@@ -288,6 +289,6 @@
   }).observe(document.documentElement, { childList: true, subtree: true });
   /* Widths are measured in the page's own font: measure again once it has loaded. */
   document.fonts.ready.then(function () {
-    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) { gd.__labelKey = null; layOut(gd); });
+    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) { laidOut.delete(gd.layout); layOut(gd); });
   });
 })();

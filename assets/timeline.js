@@ -115,6 +115,11 @@
       /* Keep the address bar in step with the view without reloading or adding history. */
       replaceUrl: function (query) {
         if (typeof query !== "string") { return; }
+        /* An address ending in #stories (from /stories) lands on the list once the page has drawn. */
+        if (!window.__landed && window.location.hash === "#stories") {
+          window.requestAnimationFrame(function () { document.getElementById("stories").scrollIntoView(); });
+        }
+        window.__landed = true;
         var target = window.location.pathname + query + window.location.hash;
         if (target !== window.location.pathname + window.location.search + window.location.hash) {
           window.history.replaceState(window.history.state, "", target);
@@ -152,6 +157,30 @@
     button.textContent = open ? "less" : "more";
     document.getElementById(button.getAttribute("aria-controls")).classList.toggle("unfolded", open);
   });
+
+  /* Enter on a chronology row: once its detail is drawn, focus moves to the detail's heading (in
+     view); Escape there goes back to the row. */
+  var cameFrom = null;
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (event.key === "Enter" && target.classList && target.classList.contains("row-select")) {
+      cameFrom = target.closest("tr").dataset.event;
+      focusDetail();
+    } else if (event.key === "Escape" && cameFrom && target.closest && target.closest("#detail")) {
+      var row = document.querySelector('#chronology tr[data-event="' + CSS.escape(cameFrom) + '"] .row-select');
+      if (row) { event.preventDefault(); row.focus(); }
+    }
+  });
+  function focusDetail(tries) {
+    var heading = document.getElementById("detail-title");
+    var selected = document.querySelector("#chronology tr.selected");
+    if (heading && selected && selected.dataset.event === cameFrom) {
+      heading.scrollIntoView({ block: "start" });
+      heading.focus({ preventScroll: true });
+    } else if ((tries || 0) < 100) {
+      window.setTimeout(function () { focusDetail((tries || 0) + 1); }, 50);
+    }
+  }
 
   /* Arrow keys move between the chronology's rows; Home/End jump to the first and last. */
   document.addEventListener("keydown", function (event) {

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
+import flask
 from dash import Dash
 
 from .callbacks import register_callbacks
+from .catalog import Catalog, View
+from .filters import parse_view
 from .guards import install_guards
 from .layout import explorer_layout
 from .live import LiveCatalog
@@ -31,7 +35,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.server.extensions["timeline_live"] = live  # gunicorn.conf.py's pre_fork syncs the master with it
     get_catalog = pin_data_version(app, live)
-    app.layout = lambda: explorer_layout(get_catalog())
+    app.layout = lambda: explorer_layout(get_catalog(), _first_view(get_catalog()))
     register_callbacks(app, get_catalog)
     install_routes(app, live, get_catalog, ASSETS)
     install_guards(app)
@@ -40,3 +44,12 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     # "dependency not registered" errors for its scripts. Make that first request now.
     app.server.test_client().get("/")
     return app
+
+
+def _first_view(catalog: Catalog) -> View | None:
+    """The view of the page asking for the layout: Dash fetches its layout separately, so the
+    page's own address comes as the referrer (none: the default view's callback fills it in)."""
+    if not flask.has_request_context():
+        return None
+    query = urlsplit(flask.request.referrer or "").query
+    return catalog.view(parse_view(query, catalog.dataset).state)

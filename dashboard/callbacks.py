@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
@@ -56,10 +57,14 @@ def make_update_view(get_catalog: Callable[[], Catalog]):
         else:
             parsed = view_from_widgets(catalog.dataset, domains, actors, start, end, query, selected, story)
         view = catalog.view(parsed.state, Sort.from_value(sort))
+        if not from_url and view.state.event and not view.story and not view.holds(view.state.event):
+            view = catalog.view(replace(parsed.state, event=None), Sort.from_value(sort))  # it left the view
         table_sort = view.table_sort(
             Sort.from_value(sort), selected=trigger == ids.SELECTED, turned=trigger == ids.SORT
         )
-        controls = widget_values(parsed.state, catalog.dataset) if from_url else [no_update] * 7
+        controls = widget_values(view.state, catalog.dataset) if from_url else [no_update] * 7
+        if not from_url and view.state.event != parsed.state.event:
+            controls[5] = None  # the selection left the view, so it closed
         return [
             *controls,
             table_sort.as_data(),

@@ -71,6 +71,10 @@ class View:
     def count(self) -> int:
         return len(self.positions)
 
+    def holds(self, event_id: str) -> bool:
+        """Whether the event is among the view's rows."""
+        return bool(np.isin(self.row_of(event_id), self.positions))
+
     @property
     def pages(self) -> int:
         return max(1, -(-self.count // TABLE_PAGE))
@@ -207,6 +211,8 @@ class Catalog:
         """The filtered, sorted events of a view with its figure and facet counts."""
         in_date_order, in_table_order, (domain_counts, actor_counts) = self._filter(state, sort)
         story = story_stop(self.dataset, self.frame.iloc[in_date_order], state) if state.story else None
+        if story and story.number != state.stop:  # an out-of-range stop: the URL says where we are
+            state = replace(state, stop=story.number)
         selected = story.event if story else self.dataset.event(state.event) if state.event else None
         return View(
             state=state,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pandas as pd
-from dash import Patch, dcc, html
+from dash import Patch, html
 
 from .brief import describe_view
 from .catalog import TABLE_PAGE, Sort, View
 from .figures import domain_colors
 from .filters import FILTERED_STORY
-from .frame import date_label
+from .frame import date_label, marked
+from .markdown_view import markdown_components
 from .model import Dataset, Event
 from .story import StoryStop
 
@@ -74,6 +75,11 @@ def _sort_header(key: str, label: str, sort: Sort) -> html.Th:
     )
 
 
+def highlighted(text: str, query: str) -> list:
+    """The text with what the search matched in <mark>s."""
+    return [html.Mark(part) if match else part for part, match in marked(text, query)]
+
+
 def chronology_table(view: View, sort: Sort, labels: dict[str, str]) -> list:
     """The filtered events as an accessible table; each title is a button that selects it."""
     page = min(sort.page, view.pages)
@@ -85,7 +91,7 @@ def chronology_table(view: View, sort: Sort, labels: dict[str, str]) -> list:
                 html.Td(row.date_label, className="date"),
                 html.Td(
                     html.Button(
-                        row.title,
+                        highlighted(row.title, view.state.query),
                         id={"type": ROW, "id": row.id},
                         className="row-select",
                         **({"aria-current": "true"} if row.id == selected else {}),
@@ -142,7 +148,7 @@ def _source_item(source) -> html.Li:
     return html.Li(parts)
 
 
-def event_detail(event: Event | None, dataset: Dataset) -> list:
+def event_detail(event: Event | None, dataset: Dataset, query: str = "") -> list:
     """The selected event's sourced detail, or a hint when nothing is selected."""
     if event is None:
         return [
@@ -163,7 +169,7 @@ def event_detail(event: Event | None, dataset: Dataset) -> list:
     children = [
         html.Div(
             [
-                html.H2(event.title, id="detail-title", tabIndex="-1"),
+                html.H2(highlighted(event.title, query), id="detail-title", tabIndex="-1"),
                 html.Button(
                     "Close", id={"type": "close", "id": "detail"}, className="close", title="Close the detail"
                 ),
@@ -173,7 +179,7 @@ def event_detail(event: Event | None, dataset: Dataset) -> list:
         html.Dl(
             [item for name, value in facts for item in (html.Dt(name), html.Dd(value))], className="facts"
         ),
-        dcc.Markdown(event.summary, className="summary", link_target="_blank"),
+        markdown_components(event.summary, "summary"),
         html.H3("Sources"),
         html.Ol([_source_item(source) for source in event.sources], className="sources"),
     ]
@@ -210,7 +216,8 @@ def _step(label: str, story: str | None, stop: int, *, role: str, disabled: bool
 
 
 def story_panel(stop: StoryStop | None) -> list:
-    """The current stop: progress, the teaching note and question, and the step buttons."""
+    """The current stop: progress, the stop's event, the step buttons with what comes next, then
+    the teaching note and question (last, so that their drawing never moves the buttons)."""
     if stop is None:
         return []
     first, last = stop.number == 1, stop.number == stop.total
@@ -230,17 +237,11 @@ def story_panel(stop: StoryStop | None) -> list:
             className="story-progress",
         ),
         html.H2(stop.title, className="story-title"),
-        dcc.Markdown(stop.introduction, className="story-intro") if first else None,
-        html.Div(
-            [
-                html.H3("Teaching note", className="visually-hidden"),
-                dcc.Markdown(stop.note, className="story-note"),
-                html.Div([html.Strong("Discuss: "), dcc.Markdown(stop.question)], className="story-question")
-                if stop.question
-                else None,
-            ],
-            className="story-body",
+        html.H3(
+            [html.Span(date_label(stop.event), className="stop-date"), " ", stop.event.title],
+            className="stop-title",
         ),
+        html.P(stop.notice, className="notice") if stop.notice else None,
         html.Nav(
             [
                 _step("« First", stop.story_id, 1, role="first", disabled=first),
@@ -248,11 +249,26 @@ def story_panel(stop: StoryStop | None) -> list:
                 _step("Next →", stop.story_id, min(stop.number + 1, stop.total), role="next", disabled=last),
                 _step("Last »", stop.story_id, stop.total, role="last", disabled=last),
                 _step("Exit story", None, 1, role="exit"),
+                html.P(["Next: ", html.Span(stop.next_title, className="next-title")], className="story-next")
+                if stop.next_title
+                else html.P("The last stop of this story.", className="story-next"),
             ],
             className="story-steps",
             **{"aria-label": "Story navigation (← → Home End)"},
         ),
-        html.P(stop.notice, className="notice") if stop.notice else None,
+        markdown_components(stop.introduction, "story-intro") if first else None,
+        html.Div(
+            [
+                html.H3("Teaching note", className="visually-hidden"),
+                markdown_components(stop.note, "story-note"),
+                html.Div(
+                    [html.Strong("Discuss: "), markdown_components(stop.question)], className="story-question"
+                )
+                if stop.question
+                else None,
+            ],
+            className="story-body",
+        ),
     ]
 
 
@@ -295,7 +311,7 @@ def explorer_outputs(
             html.Span(" · ".join(describe_view(view.state, dataset)), hidden=True, className="filter-words"),
         ],
         chronology_table(view, sort, labels),
-        event_detail(view.selected, dataset),
+        event_detail(view.selected, dataset, view.state.query),
         [html.P(notice, className="notice") for notice in notices],
         view.state.to_query(),
         story_panel(view.story),

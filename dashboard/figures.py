@@ -17,6 +17,8 @@ SIZES = {1: 9, 2: 13, 3: 18}
 LANE_HEIGHT = 118  # room for LABEL_ROWS rows of labels above a lane's marks (assets/labels.js)
 LABEL_SIZE = 13
 PROJECTOR_SIZE = 16
+STOP_PAD_SHARE = 0.15  # a story stop's window: its neighbours' span, padded by this share
+STOP_PAD_DAYS = 120
 LABEL_FIRST_ROW = 16  # px from a mark to its label's first row; rows are 22 px apart in labels.js
 FOCUS_SHARE = 0.7
 FOCUS_MIN_EVENTS = 8
@@ -452,6 +454,17 @@ def _projector_type(layout: dict) -> None:
         annotation["font"] = {**annotation.get("font", {}), "size": PROJECTOR_SIZE}
 
 
+def _around_stop(layout: dict, rows: pd.DataFrame, path: Sequence[str], number: int) -> None:
+    """Open the chart on the stop and its neighbours (the overview strip keeps the whole story), and
+    let plotly ease from one stop's window to the next."""
+    when = rows.set_index("id")["mid"]
+    near = [event_id for event_id in path[max(number - 2, 0) : number + 1] if event_id in when.index]
+    low, high = when[near].min(), when[near].max()
+    pad = max((high - low) * STOP_PAD_SHARE, pd.Timedelta(days=STOP_PAD_DAYS))
+    layout["xaxis"]["range"] = [(low - pad).strftime("%Y-%m-%d"), (high + pad).strftime("%Y-%m-%d")]
+    layout["uirevision"] = f"stop-{number}"
+
+
 def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[str], number: int) -> dict:
     """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed."""
     rows = frame[frame["id"].isin(path)]
@@ -462,6 +475,7 @@ def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[
         if trace.get("meta", {}).get("kind") in {"point", "span"}:
             trace["marker"]["opacity"] = [1.0 if row[0] in visited else 0.22 for row in trace["customdata"]]
     _projector_type(figure["layout"])
+    _around_stop(figure["layout"], rows, path, number)
     positions = mark_positions(figure)
     steps = [positions[event_id][0] for event_id in path[:number] if event_id in positions]
     figure["data"].insert(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from .catalog import Catalog
-from .components import story_links
+from .catalog import Catalog, View
+from .components import story_links, story_panel
 from .model import Dataset
 
 URL = "url"
@@ -191,8 +191,12 @@ def share_panel() -> html.Details:
     )  # fmt: skip
 
 
-def explorer_layout(catalog: Catalog) -> html.Div:
-    """The explorer: header, filters, the timeline, the selected event, the chronology."""
+def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
+    """The explorer: header, filters, the timeline, the selected event, the chronology.
+
+    With `first` (the view the page opens on) its chart, and a story's mode and card, are drawn from
+    the first paint, so nothing moves when the view callback answers."""
+    story = first.story if first else None
     dataset = catalog.dataset
     return html.Div(
         [
@@ -211,6 +215,7 @@ def explorer_layout(catalog: Catalog) -> html.Div:
                     html.Div(
                         [
                             html.Section(
+                                story_panel(story),
                                 id=STORY_PANEL,
                                 className="story-panel",
                                 **{"aria-live": "polite", "aria-label": "Story"},
@@ -221,7 +226,7 @@ def explorer_layout(catalog: Catalog) -> html.Div:
                                     id=TIMELINE,
                                     config=GRAPH_CONFIG,
                                     className="timeline",
-                                    figure={"data": [], "layout": {"height": 380}},
+                                    figure=first.figure if first else {"data": [], "layout": {"height": 380}},
                                 ),
                                 className="chart",
                                 **{
@@ -254,6 +259,6 @@ def explorer_layout(catalog: Catalog) -> html.Div:
                 html.P("Every event cites its sources; select one to read them."), className="footer"
             ),
         ],
-        className="page",
+        className="page story-mode" if story else "page",
         id=PAGE,
     )

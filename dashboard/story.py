@@ -24,10 +24,7 @@ class StoryStop:
     question: str | None
     path: tuple[str, ...]
     notice: str | None = None
-
-    @property
-    def visited(self) -> tuple[str, ...]:
-        return self.path[: self.number]
+    next_title: str | None = None
 
 
 def story_stop(dataset: Dataset, rows: pd.DataFrame, state: ViewState) -> StoryStop | None:
@@ -65,4 +62,5 @@ def story_stop(dataset: Dataset, rows: pd.DataFrame, state: ViewState) -> StoryS
         question=question,
         path=path,
         notice=notice,
+        next_title=dataset.event(path[number]).title if number < len(path) else None,
     )

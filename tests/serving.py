@@ -61,7 +61,9 @@ class Server:
         wait_until_up(self.url + "/health", self.process, self.log)
 
     def log(self) -> str:
-        """What the server has logged so far."""
+        """What the server has logged so far (after stop(), nothing: stop() returned it)."""
+        if self.log_file.closed:
+            return ""
         self.log_file.seek(0)
         return self.log_file.read()
 

@@ -256,3 +256,35 @@ def test_a_large_file_shows_counts_and_zooming_in_draws_events(page, counted_ser
     }
     assert {event_id for _, event_id in marks(page)} == overlapping
     assert "too many to draw" not in page.locator("#timeline").text_content()
+
+
+def test_a_short_search_means_the_word_typed_and_is_highlighted(page, server, dataset):
+    open_explorer(page, server.url + "/?q=WHA")
+    ids = table_ids(page)
+    assert ids and all("wha" in event_id for event_id in ids), ids
+    marks_text = page.locator("#chronology mark").all_inner_texts()
+    assert marks_text and {text.upper() for text in marks_text} == {"WHA"}
+
+
+def test_a_selection_that_leaves_the_view_closes(page, server):
+    open_explorer(page, server.url + "/?event=kono-wha-tweet-2019")
+    page.wait_for_selector("#detail h2")
+    before = summary(page)
+    page.get_by_label("Search").fill("submarine")
+    wait_for_summary(page, before)
+    page.wait_for_function("() => !location.search.includes('event=')")
+    assert page.locator("#detail h2").count() == 0
+
+
+def test_enter_on_a_row_moves_focus_to_the_detail_and_escape_returns(page, server):
+    open_explorer(page, server.url)
+    row = page.locator("#chronology .row-select").nth(3)
+    event_id = row.evaluate("node => node.closest('tr').dataset.event")
+    row.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'detail-title'")
+    top = page.evaluate("() => document.getElementById('detail-title').getBoundingClientRect().top")
+    assert -2 <= top < page.viewport_size["height"], "the heading is scrolled into view"
+    page.keyboard.press("Escape")
+    focused = page.evaluate("() => document.activeElement.closest('tr')?.dataset.event")
+    assert focused == event_id

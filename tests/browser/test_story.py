@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dashboard.loader import BUNDLED_EVENTS, load_dataset
@@ -116,3 +118,73 @@ def test_story_mode_over_a_filtered_view_steps_through_its_events(page, server, 
     wait_for_stop(page, 2)
     assert ringed(page) == [expected[1]]
     assert "q=submarine" in page.url
+
+
+def test_every_way_of_stepping_reaches_the_last_stop_of_every_narrative(page, server, dataset):
+    for story in dataset.narratives:
+        total = len(story.stops)
+        page.goto(f"{server.url}/story/{story.id}")
+        wait_for_stop(page, 1)
+        for number in range(2, total + 1):
+            page.keyboard.press("ArrowRight")
+            wait_for_stop(page, number)
+        assert page.get_by_role("button", name="Next →").is_disabled()
+        page.get_by_role("button", name="« First").click()
+        wait_for_stop(page, 1)
+        for number in range(2, total + 1):
+            page.get_by_role("button", name="Next →").click()
+            wait_for_stop(page, number)
+
+
+def test_each_stop_shows_its_event_what_comes_next_and_a_chart_around_it(page, server, narrative, dataset):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    number = len(narrative.stops) - 2
+    page.goto(f"{server.url}/story/{STORY}/{number}")
+    wait_for_stop(page, number)
+    event = dataset.event(narrative.stops[number - 1].event)
+    following = dataset.event(narrative.stops[number].event)
+    stop_title = " ".join(page.locator(".stop-title").inner_text().split())
+    assert event.title in stop_title and event.date.label() in stop_title
+    assert page.locator(".story-next").inner_text() == f"Next: {following.title}"
+    assert page.locator(".stop-title").bounding_box()["y"] < 720, "the stop's event is above the fold"
+    low, high = page.evaluate(
+        "() => document.querySelector('#timeline .js-plotly-plot')._fullLayout.xaxis.range"
+        ".map(x => new Date(x).getTime())"
+    )
+    day = dt.datetime(event.date.year, event.date.month or 6, event.date.day or 15, tzinfo=dt.UTC)
+    assert low <= day.timestamp() * 1000 <= high
+    assert high - low < 5 * 365 * 86_400_000, "a late stop zooms in from the 47-year span"
+
+
+def test_an_out_of_range_stop_is_clamped_and_the_url_corrected_with_a_notice(page, server, narrative):
+    total = len(narrative.stops)
+    page.goto(f"{server.url}/story/{STORY}/99")
+    wait_for_stop(page, total)
+    assert f"stop={total}" in page.url and "stop=99" not in page.url
+    assert page.locator(".story-panel .notice").is_visible()
+
+
+def test_opening_stepping_a_story_does_not_shift_the_layout(page, server):
+    page.add_init_script(
+        "window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+        " if (!e.hadRecentInput) window.__shift += e.value; })"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{server.url}/story/{STORY}")
+    wait_for_stop(page, 1)
+    page.wait_for_timeout(1500)
+    assert page.evaluate("window.__shift") <= 0.05
+    page.keyboard.press("ArrowRight")
+    wait_for_stop(page, 2)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__shift") <= 0.05
+
+
+def test_the_stories_address_lands_on_the_list(page, server):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{server.url}/stories")
+    page.wait_for_function(
+        "() => { const list = document.getElementById('stories'); if (!list) return false;"
+        " const r = list.getBoundingClientRect(); return r.top >= -2 && r.top < innerHeight; }"
+    )
