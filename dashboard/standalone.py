@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from .brief import view_subtitle, view_title
 from .catalog import View
 from .model import Dataset
+from .pages import json_script, meta_html, preview_tags
 
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")
 DEFAULT_HEIGHT = 420
@@ -30,20 +31,12 @@ class EmbedOptions:
     show_title: bool = True
 
     @classmethod
-    def from_args(cls, args: dict[str, str], notices: list[str]) -> EmbedOptions:
-        """Read height (px) and title (on/off) from URL arguments, noting what was ignored."""
-        height = DEFAULT_HEIGHT
+    def from_args(cls, args: dict[str, str]) -> EmbedOptions:
+        """Read height (px) and title (on/off) from URL arguments; a value out of range is dropped."""
         raw = args.get("height", "")
-        if raw:
-            low, high = HEIGHT_RANGE
-            if raw.isdigit() and low <= int(raw) <= high:
-                height = int(raw)
-            else:
-                notices.append(f"'height={raw[:20]}' ignored: use a number of pixels from {low} to {high}.")
-        title = args.get("title", "on")
-        if title not in {"on", "off"}:
-            notices.append(f"'title={title[:20]}' ignored: use on or off.")
-        return cls(height=height, show_title=title != "off")
+        low, high = HEIGHT_RANGE
+        height = int(raw) if raw.isdigit() and low <= int(raw) <= high else DEFAULT_HEIGHT
+        return cls(height=height, show_title=args.get("title", "on") != "off")
 
 
 def asset_version(path: Path) -> str:
@@ -56,20 +49,9 @@ def etag(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
-def json_script(element_id: str, value: object) -> str:
-    """JSON in a non-executed script element; '<' is escaped so data cannot close the tag."""
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
-    return f'<script type="application/json" id="{element_id}">{text}</script>'
-
-
-def embed_page(
-    dataset: Dataset,
-    view: View,
-    options: EmbedOptions,
-    notices: tuple[str, ...],
-    assets: dict[str, str],
-) -> str:
-    """The embed: optional compact title, the chart (drawn by plotly.js from inline JSON), a credit."""
+def embed_page(dataset: Dataset, view: View, options: EmbedOptions, assets: dict[str, str]) -> str:
+    """The embed: a title and subtitle that say what the view holds, the chart (drawn by plotly.js
+    from inline JSON), a credit. Readers of an article see no URL notices: bad parameters are dropped."""
     figure = dict(view.figure)
     figure["layout"] = dict(
         figure["layout"], height=options.height, margin=dict(figure["layout"]["margin"], l=8, b=8)
@@ -82,15 +64,20 @@ def embed_page(
     credit = f"Source: {escape(dataset.title)}"
     if document:
         credit += " — " + escape(", ".join(p for p in (document.title, document.outlet) if p))
-    title = f'<h1 class="embed-title">{escape(dataset.title)}</h1>' if options.show_title else ""
-    notice_html = "".join(f'<p class="notice">{escape(n)}</p>' for n in notices)
+    title, subtitle = view_title(dataset, view.state), view_subtitle(dataset, view)
+    heading = (
+        f'<h1 class="embed-title">{escape(title)}</h1>\n<p class="embed-subtitle">{escape(subtitle)}</p>'
+        if options.show_title
+        else ""
+    )
     label = f"Timeline of {view.count} events from {dataset.title}"
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(dataset.title)}</title>
+<title>{escape(title)}</title>
+{meta_html(preview_tags(title, f"{subtitle}. {dataset.description}"))}
 <link rel="stylesheet" href="{assets["fonts"]}">
 <link rel="stylesheet" href="{assets["css"]}">
 <script src="{assets["plotly"]}" defer></script>
@@ -98,7 +85,7 @@ def embed_page(
 <script src="{assets["js"]}" defer></script>
 </head>
 <body>
-{title}{notice_html}
+{heading}
 <div id="chart" role="img" aria-label="{escape(label)}"></div>
 {json_script("figure-data", figure)}
 {json_script("config-data", EMBED_CONFIG)}
