@@ -18,6 +18,7 @@ from .previews import explorer_preview
 from .resources import ASSETS
 from .routes import install_routes, pin_data_version
 from .security import install_security
+from .share import register_share_callbacks
 
 
 class ExplorerDash(Dash):
@@ -54,6 +55,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     app.preview_tags = preview_tags
     app.layout = lambda: explorer_layout(get_catalog())
     register_callbacks(app, get_catalog)
+    register_share_callbacks(app)
     install_routes(app, live, get_catalog, ASSETS)
     install_guards(app)
     install_security(app)
