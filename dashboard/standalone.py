@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from .brief import view_subtitle, view_title
 from .catalog import View
+from .figures import HOVER
 from .model import Dataset
 from .pages import json_script, meta_html, preview_tags
 
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")
 DEFAULT_HEIGHT = 420
 HEIGHT_RANGE = (200, 2000)
+# A 360 px frame has room for a hover label of about this many characters a line beside the lanes.
+HOVER_LINE_CHARS = 24
+HOVER_LABEL = {"font": {"size": 12}, "align": "left", "namelength": 0}
 EMBED_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -49,10 +54,29 @@ def etag(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
+def _wrapped(text: str) -> str:
+    lines = textwrap.wrap(text, HOVER_LINE_CHARS, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(lines) or text
+
+
+def narrow_hover(data: list[dict]) -> list[dict]:
+    """The traces with their hover titles and domains wrapped into short lines, so a label stays
+    inside a phone-width frame (plotly has no maximum width for hover labels)."""
+    wrapped = []
+    for trace in data:
+        if trace.get("hovertemplate") == HOVER and trace.get("customdata"):
+            rows = [
+                [row[0], row[1], _wrapped(row[2]), _wrapped(row[3]), *row[4:]] for row in trace["customdata"]
+            ]
+            trace = dict(trace, customdata=rows, hoverlabel=dict(trace.get("hoverlabel", {}), **HOVER_LABEL))
+        wrapped.append(trace)
+    return wrapped
+
+
 def embed_page(dataset: Dataset, view: View, options: EmbedOptions, assets: dict[str, str]) -> str:
     """The embed: a title and subtitle that say what the view holds, the chart (drawn by plotly.js
     from inline JSON), a credit. Readers of an article see no URL notices: bad parameters are dropped."""
-    figure = dict(view.figure)
+    figure = dict(view.figure, data=narrow_hover(view.figure["data"]))
     figure["layout"] = dict(
         figure["layout"], height=options.height, margin=dict(figure["layout"]["margin"], l=8, b=8)
     )

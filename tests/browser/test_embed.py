@@ -199,3 +199,38 @@ def test_the_fixed_height_code_measured_at_a_width_shows_the_credit_there(page, 
     fits = frame.evaluate(FITS_JS)
     assert fits["credit"] <= fits["view"] and fits["link"] <= fits["view"], fits
     assert fits["view"] - fits["credit"] < 40, "the fixed height is the embed's own, not a guess"
+
+
+POINTS_JS = """() => [...document.querySelectorAll('#chart .scatterlayer .point')].map(p => {
+  const r = p.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })"""
+HOVER_BOX_JS = """() => { const h = document.querySelector('#chart .hoverlayer .hovertext');
+  if (!h) return null; const r = h.getBoundingClientRect(); return [r.left, r.right]; }"""
+MODEBAR_CLEARS_JS = """() => {
+  const bar = document.querySelector('#chart .modebar');
+  const box = bar && bar.getBoundingClientRect();
+  if (!box || box.width === 0) return true;
+  return [...document.querySelectorAll('#chart .annotation, #chart .legend')].every(a => {
+    const r = a.getBoundingClientRect();
+    return r.width === 0 || r.right <= box.left || r.left >= box.right
+      || r.bottom <= box.top || r.top >= box.bottom;
+  });
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 600, 800])
+def test_hover_labels_stay_inside_the_frame_and_the_modebar_clears_the_key(page, server, site, width):
+    code = f'<iframe src="{server.url}/embed" width="{width}" height="1000" style="border:0"></iframe>'
+    frame = _embedded(page, site.column(f"/hover-{width}.html", width, code), width)
+    page.wait_for_timeout(500)
+    left, top = (page.locator("iframe").bounding_box()[key] for key in ("x", "y"))
+    page.mouse.move(left + width / 2, top + 300)
+    assert frame.wait_for_function(MODEBAR_CLEARS_JS)
+    points = frame.evaluate(POINTS_JS)
+    assert len(points) > 20
+    for x, y in points[:: 1 if width == 360 else 4]:
+        page.mouse.move(left + x, top + y)
+        box = frame.evaluate(HOVER_BOX_JS)
+        if box is None:
+            page.wait_for_timeout(50)
+            box = frame.evaluate(HOVER_BOX_JS)
+        assert box is None or (box[0] >= 0 and box[1] <= width), (x, y, box)
