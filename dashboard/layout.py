@@ -164,22 +164,28 @@ def _copy_field(label: str, field_id: str, field, extra: list | None = None) -> 
 
 def _fixed_height_field() -> html.Div:
     """The no-script embed code: an iframe of fixed size, measured at the column width chosen."""
-    widths = dcc.RadioItems(
-        id=EMBED_WIDTH,
-        options=[{"label": f"{width} px", "value": width} for width in (360, 600, 800)],
-        value=None,
-        inline=True,
-        className="embed-widths",
-        inputClassName="embed-width",
+    widths = html.Fieldset(
+        [
+            html.Legend("Article column width", className="hint"),
+            dbc.RadioItems(
+                id=EMBED_WIDTH,
+                options=[{"label": f"{width} px", "value": width} for width in (360, 600, 800)],
+                value=None,
+                inline=True,
+                class_name="embed-widths",
+            ),
+        ],
+        className="embed-width-choice",
     )
     code = dcc.Textarea(
         id=EMBED_FIXED,
         readOnly=True,
         rows=2,
         className="text-input code",
-        placeholder="Choose the article column's width: the embed is measured at it.",
+        placeholder="Choose the article column's width above.",
     )
-    hint = html.Small("For sites that strip scripts. Column width:", className="hint")
+    hint = html.Small("For sites that strip scripts: the embed is measured at the width you choose.",
+                      className="hint")  # fmt: skip
     return _copy_field("Fixed-height embed code (no script)", EMBED_FIXED, code, [hint, widths])
 
 

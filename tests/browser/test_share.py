@@ -65,6 +65,16 @@ def test_the_copy_buttons_are_buttons_that_the_keyboard_reaches(clipboard_page, 
     page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('/embed?'))")
 
 
+def test_the_open_share_panel_has_no_serious_accessibility_violations(page, server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_explorer(page, server.url + "/" + QUERY)
+    page.get_by_text("Share, embed, download or print this view").click()
+    results = Axe().run(page, context={"include": [[".share"]]})
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert serious == [], results.generate_report()
+
+
 def test_the_embed_preview_shows_the_same_events(page, server):
     open_explorer(page, server.url + "/" + QUERY)
     ids = table_ids(page)
