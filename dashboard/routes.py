@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 from dash import Dash
 from flask import Response, g, has_request_context, jsonify, make_response, redirect, request, send_file
 
-from .brief import BRIEF_KEYS, brief_page, briefing_state
+from .brief import BRIEF_KEYS, briefing_state
+from .brief_html import brief_page
 from .catalog import Catalog
 from .downloads import EXPORT_FORMATS, export_view
 from .filters import parse_view
