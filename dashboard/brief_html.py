@@ -14,7 +14,7 @@ from .exports import credit_line
 from .figures import numbered, timeline_figure
 from .frame import date_label
 from .model import Dataset, Event
-from .pages import json_script, meta_html, preview_tags
+from .pages import json_script, page_head, preview_tags
 
 # Summaries are Markdown: rendered with raw HTML off (the text is escaped) and no images; markdown-it
 # refuses javascript:, vbscript:, file: and data: links.
@@ -98,22 +98,10 @@ def brief_page(
     day, iso = prepared_on(prepared)
     view_url = url + "/" + view.state.to_query()
     title = f"Briefing: {view_title(dataset, view.state)}"
-    meta = meta_html(preview_tags(title, " · ".join([*lines, dataset.description]), kind="article"))
+    tags = preview_tags(title, " · ".join([*lines, dataset.description]), kind="article")
+    head = page_head(f"Briefing: {dataset.title}", tags, assets, icon='<link rel="icon" href="data:,">\n')
     explorer = "/" + view.state.to_query()
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Briefing: {escape(dataset.title)}</title>
-{meta}
-<link rel="stylesheet" href="{assets["fonts"]}">
-<link rel="stylesheet" href="{assets["css"]}">
-<script src="{assets["plotly"]}" defer></script>
-<script src="{assets["labels"]}" defer></script>
-<script src="{assets["js"]}" defer></script>
-</head>
+    return f"""{head}
 <body>
 <main class="brief">
 <p class="actions"><button type="button" id="print-button">Print / Save as PDF</button>

@@ -41,3 +41,21 @@ def meta_html(tags: list[dict[str, str]]) -> str:
     return "\n".join(
         "<meta " + " ".join(f'{key}="{escape(value)}"' for key, value in tag.items()) + ">" for tag in tags
     )
+
+
+def page_head(title: str, tags: list[dict[str, str]], assets: dict[str, str], icon: str = "") -> str:
+    """A standalone page's doctype and head: its title and preview tags, the font and its own CSS,
+    plotly.js, the chart labels and its own script."""
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+{icon}<title>{escape(title)}</title>
+{meta_html(tags)}
+<link rel="stylesheet" href="{assets["fonts"]}">
+<link rel="stylesheet" href="{assets["css"]}">
+<script src="{assets["plotly"]}" defer></script>
+<script src="{assets["labels"]}" defer></script>
+<script src="{assets["js"]}" defer></script>
+</head>"""

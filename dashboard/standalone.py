@@ -12,7 +12,7 @@ from .brief import view_subtitle, view_title
 from .catalog import View
 from .figures import HOVER
 from .model import Dataset
-from .pages import json_script, meta_html, preview_tags
+from .pages import json_script, page_head, preview_tags
 
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")
 DEFAULT_HEIGHT = 420
@@ -95,19 +95,8 @@ def embed_page(dataset: Dataset, view: View, options: EmbedOptions, assets: dict
         else ""
     )
     label = f"Timeline of {view.count} events from {dataset.title}"
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-{meta_html(preview_tags(title, f"{subtitle}. {dataset.description}"))}
-<link rel="stylesheet" href="{assets["fonts"]}">
-<link rel="stylesheet" href="{assets["css"]}">
-<script src="{assets["plotly"]}" defer></script>
-<script src="{assets["labels"]}" defer></script>
-<script src="{assets["js"]}" defer></script>
-</head>
+    head = page_head(title, preview_tags(title, f"{subtitle}. {dataset.description}"), assets)
+    return f"""{head}
 <body>
 {heading}
 <div id="chart" role="img" aria-label="{escape(label)}"></div>
