@@ -85,10 +85,7 @@
       shareLinks: function (query) {
         query = typeof query === "string" ? query : "";
         var origin = window.location.origin;
-        var embedHeight = 460;
-        var title = document.title.replace(/"/g, "&quot;");
-        var iframe = '<iframe src="' + origin + "/embed" + query + '" title="Timeline: ' + title +
-          '" width="100%" height="' + embedHeight + '" style="border:0;max-width:100%" loading="lazy"></iframe>';
+        var iframe = window.timelineShare.embedCode(origin, query, document.title);  /* assets/share.js */
         var downloads = ["csv", "json", "timelinejs", "html"].map(function (kind) {
           return "/download/" + kind + query;
         });

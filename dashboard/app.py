@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-import flask
 from dash import Dash
+from flask import has_request_context, request
 
 from .callbacks import register_callbacks
 from .catalog import Catalog, View
@@ -15,15 +15,28 @@ from .filters import parse_view
 from .guards import install_guards
 from .layout import explorer_layout
 from .live import LiveCatalog
+from .pages import meta_html
+from .previews import explorer_preview
 from .resources import ASSETS
 from .routes import install_routes, pin_data_version
 from .security import install_security
+from .share import register_share_callbacks
+
+
+class ExplorerDash(Dash):
+    """Dash whose index page carries description and link-preview tags for the view the URL opens."""
+
+    preview_tags = staticmethod(lambda: [])
+
+    def interpolate_index(self, **kwargs) -> str:
+        kwargs["metas"] = kwargs.get("metas", "") + "\n" + meta_html(self.preview_tags())
+        return super().interpolate_index(**kwargs)
 
 
 def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     """Load and validate the events (refusing to start on any problem) and build the Dash app."""
     live = LiveCatalog(paths)
-    app = Dash(
+    app = ExplorerDash(
         __name__,
         title=live.get().dataset.title,
         assets_folder=str(ASSETS),
@@ -35,8 +48,16 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.server.extensions["timeline_live"] = live  # gunicorn.conf.py's pre_fork syncs the master with it
     get_catalog = pin_data_version(app, live)
+
+    def preview_tags() -> list[dict[str, str]]:
+        dataset = get_catalog().dataset
+        query = request.query_string.decode("utf-8", errors="replace") if has_request_context() else ""
+        return explorer_preview(dataset, parse_view(query, dataset).state)
+
+    app.preview_tags = preview_tags
     app.layout = lambda: explorer_layout(get_catalog(), _first_view(get_catalog()))
     register_callbacks(app, get_catalog)
+    register_share_callbacks(app)
     install_routes(app, live, get_catalog, ASSETS)
     install_guards(app)
     install_security(app)
@@ -49,7 +70,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
 def _first_view(catalog: Catalog) -> View | None:
     """The view of the page asking for the layout: Dash fetches its layout separately, so the
     page's own address comes as the referrer (none: the default view's callback fills it in)."""
-    if not flask.has_request_context():
+    if not has_request_context():
         return None
-    query = urlsplit(flask.request.referrer or "").query
+    query = urlsplit(request.referrer or "").query
     return catalog.view(parse_view(query, catalog.dataset).state)

@@ -13,12 +13,14 @@ from .timelinejs import to_timelinejs
 EXPORT_FORMATS = ("timelinejs", "csv", "json", "html", "brief")
 
 
-def export_view(catalog: Catalog, kind: str, query: str = "") -> tuple[str, tuple[str, ...]]:
-    """The events an explorer URL query shows, as csv, json, html, timelinejs or a brief, with notices."""
+def export_view(catalog: Catalog, kind: str, query: str = "", url: str = "") -> tuple[str, tuple[str, ...]]:
+    """The events an explorer URL query shows, as csv, json, html, timelinejs or a brief, with notices.
+
+    `url` is the site's origin, for the brief's link back to the view ('' keeps it relative)."""
     dataset = catalog.dataset
     view = parse_view(query, dataset)
     if kind == "brief":
-        return brief_markdown(dataset, catalog.view(briefing_state(view.state))), view.notices
+        return brief_markdown(dataset, catalog.view(briefing_state(view.state)), url), view.notices
     rows = filter_events(catalog.table, view.state)
     events = catalog.events_of(rows)
     if kind == "csv":

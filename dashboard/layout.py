@@ -27,6 +27,8 @@ QUERY = "view-query"
 STORY = "story-state"
 SHARE_LINK = "share-link"
 EMBED_CODE = "embed-code"
+EMBED_WIDTH = "embed-fixed-width"
+EMBED_FIXED = "embed-fixed-code"
 EMBED_PREVIEW = "embed-preview"
 PREVIEW_BUTTON = "embed-preview-button"
 DOWNLOADS = {kind: f"download-{kind}" for kind in ("csv", "json", "timelinejs", "html", "brief")}
@@ -143,17 +145,48 @@ def _filters(dataset: Dataset) -> html.Details:
     return html.Details([html.Summary("Filters"), aside], id=FILTERS_DRAWER, open=True, className="drawer")
 
 
-def _copy_field(label: str, field_id: str, field) -> html.Div:
+def _copy_field(label: str, field_id: str, field, extra: list | None = None) -> html.Div:
+    """A read-only field with a real button that copies it (dcc.Clipboard renders a div, which
+    the keyboard cannot reach; assets/share.js does the copying)."""
+    copy = html.Button(
+        "Copy", type="button", className="copy", title=f"Copy: {label.lower()}", **{"data-copy": field_id}
+    )
+    status = html.Span(className="copy-status", role="status")
     return html.Div(
         [
             html.Label(label, htmlFor=field_id, className="field-label"),
-            html.Div(
-                [field, dcc.Clipboard(target_id=field_id, className="copy", title=f"Copy: {label.lower()}")],
-                className="copy-row",
-            ),
+            *(extra or []),
+            html.Div([field, copy, status], className="copy-row"),
         ],
         className="share-field",
     )
+
+
+def _fixed_height_field() -> html.Div:
+    """The no-script embed code: an iframe of fixed size, measured at the column width chosen."""
+    widths = html.Fieldset(
+        [
+            html.Legend("Article column width", className="hint"),
+            dbc.RadioItems(
+                id=EMBED_WIDTH,
+                options=[{"label": f"{width} px", "value": width} for width in (360, 600, 800)],
+                value=None,
+                inline=True,
+                class_name="embed-widths",
+            ),
+        ],
+        className="embed-width-choice",
+    )
+    code = dcc.Textarea(
+        id=EMBED_FIXED,
+        readOnly=True,
+        rows=2,
+        className="text-input code",
+        placeholder="Choose the article column's width above.",
+    )
+    hint = html.Small("For sites that strip scripts: the embed is measured at the width you choose.",
+                      className="hint")  # fmt: skip
+    return _copy_field("Fixed-height embed code (no script)", EMBED_FIXED, code, [hint, widths])
 
 
 def share_panel() -> html.Details:
@@ -172,6 +205,7 @@ def share_panel() -> html.Details:
                                                                      className="text-input")),
             _copy_field("Embed code (iframe)", EMBED_CODE, dcc.Textarea(id=EMBED_CODE, readOnly=True, rows=3,
                                                                         className="text-input code")),
+            _fixed_height_field(),
             html.Div(
                 [
                     html.Span("Download: ", className="field-label inline"),

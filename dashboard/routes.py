@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 from dash import Dash
 from flask import Response, g, has_request_context, jsonify, make_response, redirect, request, send_file
 
-from .brief import BRIEF_KEYS, brief_page, briefing_state
+from .brief import BRIEF_KEYS, briefing_state
+from .brief_html import brief_page
 from .catalog import Catalog
 from .downloads import EXPORT_FORMATS, export_view
 from .filters import parse_view
@@ -37,6 +38,11 @@ def slug(text: str) -> str:
 
 def _query() -> str:
     return request.query_string.decode("utf-8", errors="replace")
+
+
+def _origin() -> str:
+    """This site's origin as the request reached it ('https://example.org'), for links that travel."""
+    return request.host_url.rstrip("/")
 
 
 def _asset_urls(assets: Path, paths: dict[str, str]) -> dict[str, str]:
@@ -88,15 +94,15 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
     @server.get("/embed")
     def embed():
         catalog = get_catalog()
-        parsed = parse_view(_query(), catalog.dataset, extra_keys=EMBED_KEYS)
-        notices = list(parsed.notices)
-        options = EmbedOptions.from_args(request.args, notices)
-        tag = etag(catalog.version, parsed.state.to_query(), repr(options), repr(notices), assets_key)
+        # Article readers cannot fix the URL: its notices are dropped here (the explorer shows them).
+        state = parse_view(_query(), catalog.dataset, extra_keys=EMBED_KEYS).state
+        options = EmbedOptions.from_args(request.args)
+        tag = etag(catalog.version, state.to_query(), repr(options), assets_key)
         if request.if_none_match.contains(tag):
             response = Response(status=304)
         else:
-            view = catalog.view(parsed.state)
-            response = make_response(embed_page(catalog.dataset, view, options, tuple(notices), embed_assets))
+            view = catalog.view(state)
+            response = make_response(embed_page(catalog.dataset, view, options, embed_assets))
         response.set_etag(tag)
         response.headers["Cache-Control"] = EMBED_CACHE
         return response
@@ -106,7 +112,7 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         catalog = get_catalog()
         parsed = parse_view(_query(), catalog.dataset, extra_keys=BRIEF_KEYS)
         view = catalog.view(briefing_state(parsed.state))
-        return brief_page(catalog.dataset, view, brief_assets, parsed.notices)
+        return brief_page(catalog.dataset, view, brief_assets, parsed.notices, url=_origin())
 
     @server.get("/download/<kind>")
     def download(kind: str):
@@ -115,7 +121,7 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
                 f"Unknown format; use one of {', '.join(EXPORT_FORMATS)}.\n", 404, mimetype="text/plain"
             )
         catalog = get_catalog()
-        text, _notices = export_view(catalog, kind, _query())
+        text, _notices = export_view(catalog, kind, _query(), url=_origin())
         mimetype, extension = DOWNLOAD_TYPES[kind]
         body = "\ufeff" + text if kind == "csv" else text  # the BOM makes Excel read UTF-8
         response = Response(body, content_type=mimetype)

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import hashlib
-import json
+import textwrap
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from .brief import view_subtitle, view_title
 from .catalog import View
+from .figures import HOVER
 from .model import Dataset
+from .pages import json_script, page_head, preview_tags
 
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")
 DEFAULT_HEIGHT = 420
 HEIGHT_RANGE = (200, 2000)
+# A 360 px frame has room for a hover label of about this many characters a line beside the lanes.
+HOVER_LINE_CHARS = 24
+HOVER_LABEL = {"font": {"size": 12}, "align": "left", "namelength": 0}
 EMBED_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -30,20 +36,12 @@ class EmbedOptions:
     show_title: bool = True
 
     @classmethod
-    def from_args(cls, args: dict[str, str], notices: list[str]) -> EmbedOptions:
-        """Read height (px) and title (on/off) from URL arguments, noting what was ignored."""
-        height = DEFAULT_HEIGHT
+    def from_args(cls, args: dict[str, str]) -> EmbedOptions:
+        """Read height (px) and title (on/off) from URL arguments; a value out of range is dropped."""
         raw = args.get("height", "")
-        if raw:
-            low, high = HEIGHT_RANGE
-            if raw.isdigit() and low <= int(raw) <= high:
-                height = int(raw)
-            else:
-                notices.append(f"'height={raw[:20]}' ignored: use a number of pixels from {low} to {high}.")
-        title = args.get("title", "on")
-        if title not in {"on", "off"}:
-            notices.append(f"'title={title[:20]}' ignored: use on or off.")
-        return cls(height=height, show_title=title != "off")
+        low, high = HEIGHT_RANGE
+        height = int(raw) if raw.isdigit() and low <= int(raw) <= high else DEFAULT_HEIGHT
+        return cls(height=height, show_title=args.get("title", "on") != "off")
 
 
 def asset_version(path: Path) -> str:
@@ -56,21 +54,29 @@ def etag(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
-def json_script(element_id: str, value: object) -> str:
-    """JSON in a non-executed script element; '<' is escaped so data cannot close the tag."""
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
-    return f'<script type="application/json" id="{element_id}">{text}</script>'
+def _wrapped(text: str) -> str:
+    lines = textwrap.wrap(text, HOVER_LINE_CHARS, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(lines) or text
 
 
-def embed_page(
-    dataset: Dataset,
-    view: View,
-    options: EmbedOptions,
-    notices: tuple[str, ...],
-    assets: dict[str, str],
-) -> str:
-    """The embed: optional compact title, the chart (drawn by plotly.js from inline JSON), a credit."""
-    figure = dict(view.figure)
+def narrow_hover(data: list[dict]) -> list[dict]:
+    """The traces with their hover titles and domains wrapped into short lines, so a label stays
+    inside a phone-width frame (plotly has no maximum width for hover labels)."""
+    wrapped = []
+    for trace in data:
+        if trace.get("hovertemplate") == HOVER and trace.get("customdata"):
+            rows = [
+                [row[0], row[1], _wrapped(row[2]), _wrapped(row[3]), *row[4:]] for row in trace["customdata"]
+            ]
+            trace = dict(trace, customdata=rows, hoverlabel=dict(trace.get("hoverlabel", {}), **HOVER_LABEL))
+        wrapped.append(trace)
+    return wrapped
+
+
+def embed_page(dataset: Dataset, view: View, options: EmbedOptions, assets: dict[str, str]) -> str:
+    """The embed: a title and subtitle that say what the view holds, the chart (drawn by plotly.js
+    from inline JSON), a credit. Readers of an article see no URL notices: bad parameters are dropped."""
+    figure = dict(view.figure, data=narrow_hover(view.figure["data"]))
     figure["layout"] = dict(
         figure["layout"], height=options.height, margin=dict(figure["layout"]["margin"], l=8, b=8)
     )
@@ -82,23 +88,17 @@ def embed_page(
     credit = f"Source: {escape(dataset.title)}"
     if document:
         credit += " — " + escape(", ".join(p for p in (document.title, document.outlet) if p))
-    title = f'<h1 class="embed-title">{escape(dataset.title)}</h1>' if options.show_title else ""
-    notice_html = "".join(f'<p class="notice">{escape(n)}</p>' for n in notices)
+    title, subtitle = view_title(dataset, view.state), view_subtitle(dataset, view)
+    heading = (
+        f'<h1 class="embed-title">{escape(title)}</h1>\n<p class="embed-subtitle">{escape(subtitle)}</p>'
+        if options.show_title
+        else ""
+    )
     label = f"Timeline of {view.count} events from {dataset.title}"
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(dataset.title)}</title>
-<link rel="stylesheet" href="{assets["fonts"]}">
-<link rel="stylesheet" href="{assets["css"]}">
-<script src="{assets["plotly"]}" defer></script>
-<script src="{assets["labels"]}" defer></script>
-<script src="{assets["js"]}" defer></script>
-</head>
+    head = page_head(title, preview_tags(title, f"{subtitle}. {dataset.description}"), assets)
+    return f"""{head}
 <body>
-{title}{notice_html}
+{heading}
 <div id="chart" role="img" aria-label="{escape(label)}"></div>
 {json_script("figure-data", figure)}
 {json_script("config-data", EMBED_CONFIG)}

@@ -1,3 +1,4 @@
+import datetime
 import re
 import subprocess
 import sys
@@ -6,7 +7,8 @@ import pytest
 
 from dashboard.__main__ import main
 from dashboard.app import create_app
-from dashboard.brief import brief_markdown, brief_page, briefing_state, describe_view
+from dashboard.brief import brief_markdown, briefing_state, describe_view, view_subtitle, view_title
+from dashboard.brief_html import brief_page, render_summary
 from dashboard.catalog import Catalog
 from dashboard.filters import parse_view
 from dashboard.loader import load_dataset
@@ -65,6 +67,22 @@ def test_each_filter_is_described_in_words_with_labels_not_ids(bundled):
         "Period: 2018 to May 2019",
         "Search: “submarine”",
     ]
+
+
+def test_a_view_title_replaces_the_datasets_years_with_the_views_period(bundled):
+    def title(query):
+        return view_title(bundled, parse_view(query, bundled).state)
+
+    assert title("") == "Japan–Taiwan–PRC relations, 1972–2019"
+    assert title("from=2018-06&to=2019") == "Japan–Taiwan–PRC relations, Jun 2018–2019"
+    assert title("from=2009") == "Japan–Taiwan–PRC relations, from 2009"
+    assert title("to=1979&domains=military") == "Japan–Taiwan–PRC relations, up to 1979"
+
+
+def test_a_view_subtitle_says_the_other_filters_and_the_count(bundled):
+    view = _view(bundled, "from=2018-06&to=2019&domains=military")
+    assert view_subtitle(bundled, view) == f"Domains: Military & security · {view.count} of 30 events"
+    assert view_subtitle(bundled, _view(bundled)) == "All 30 events"
 
 
 def test_three_choices_are_listed_with_commas_and_a_final_or(bundled):
@@ -144,7 +162,8 @@ def test_the_page_escapes_every_text_from_the_data(hostile):
         assert raw not in page
     assert "<h1>Hostile &lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;</h1>" in page
     assert 'href="https://example.org/?a=&quot;&gt;&lt;script&gt;' in page
-    assert "**Bold** text &amp; 1 &lt; 2" in page
+    # The summary is Markdown: rendered (it used to print as literal **Bold**), its text still escaped.
+    assert '<strong>Bold</strong> text &amp; 1 &lt; 2 in <a href="https://example.org/">a link</a>.' in page
     assert "Unknown parameter &#x27;&lt;x&gt;&#x27; ignored." in page
 
 
@@ -155,8 +174,47 @@ def test_the_page_holds_the_filters_chart_chronology_and_numbered_sources(bundle
     assert '"staticPlot":true' in page and '"width":660' in page
     assert page.count('<tr id="event-') == 3
     assert '<a href="#note-1">1</a>, <a href="#note-2">2</a>' in page
-    assert re.findall(r'<li id="note-(\d+)">', page) == [str(n) for n in range(1, 8)]
+    # 5 works, not 7 notes: the three events' China Brief quotes are now one endnote for the article.
+    assert re.findall(r'<li id="note-(\d+)">', page) == [str(n) for n in range(1, 6)]
     assert "日台交流基本法" in page
+
+
+def test_summaries_render_as_markdown_without_raw_html_or_script_links():
+    # Validation already refuses raw HTML and script links in summaries; the renderer refuses them too.
+    html = render_summary("<script>alert(1)</script> [run](javascript:alert(1)) ![pic](https://x.org/p.png)")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript:' not in html and "<img" not in html
+
+
+def test_an_article_cited_by_many_events_is_one_endnote_listing_them(bundled):
+    page = brief_page(bundled, _view(bundled), ASSETS)
+    notes = re.findall(r'<li id="note-\d+">China Brief, Vol\. 19 Issue 10\.(.*?)</ul></li>', page)
+    assert len(notes) == 1
+    cited = [e for e in bundled.events if any(s.outlet == "China Brief, Vol. 19 Issue 10" for s in e.sources)]
+    assert f"Cited by {len(cited)} events:" in notes[0] and len(cited) > 5
+    assert [f"#event-{e.id}" for e in cited] == re.findall(r'href="(#event-[^"]+)"', notes[0])
+    memo = brief_markdown(bundled, _view(bundled))
+    assert memo.count("China Brief, Vol. 19 Issue 10.") == 1
+    assert re.search(r"^\d+\. China Brief, Vol\. 19 Issue 10\. Cited by \d+ events:$", memo, re.M)
+    assert re.search(r"^ {3,4}- No\. 1, .+: “the government of Prime Minister Abe", memo, re.M)
+
+
+def test_a_brief_says_when_it_was_prepared_and_links_the_view(bundled):
+    day = datetime.date(2026, 3, 4)
+    view = _view(bundled, "q=Hsieh")
+    memo = brief_markdown(bundled, view, "https://timeline.example", prepared=day)
+    assert "Prepared on 4 Mar 2026 from <https://timeline.example/?q=Hsieh>" in memo
+    page = brief_page(bundled, view, ASSETS, url="https://timeline.example", prepared=day)
+    assert '<time datetime="2026-03-04">4 Mar 2026</time>' in page
+    assert '<a href="https://timeline.example/?q=Hsieh">https://timeline.example/?q=Hsieh</a>' in page
+
+
+def test_the_brief_page_has_description_and_link_preview_tags(hostile):
+    page = brief_page(hostile, _view(hostile), ASSETS)
+    for name in ('name="description"', 'property="og:title"', 'property="og:description"',
+                 'property="og:type"', 'name="twitter:card"'):  # fmt: skip
+        assert f"<meta {name}" in page
+    assert '<meta property="og:title" content="Briefing: Hostile &lt;script&gt;' in page
 
 
 def test_an_empty_view_prints_a_sentence_instead_of_a_chart(bundled):
@@ -200,6 +258,6 @@ def test_export_command_writes_the_brief_of_a_view(capsys):
 
 
 def test_the_brief_module_does_not_import_dash():
-    code = "import sys, dashboard.brief; print('dash' in sys.modules)"
+    code = "import sys, dashboard.brief, dashboard.brief_html; print('dash' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

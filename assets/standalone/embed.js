@@ -20,7 +20,15 @@
     var holder = document.getElementById("chart");
     var figure = JSON.parse(document.getElementById("figure-data").textContent);
     var config = JSON.parse(document.getElementById("config-data").textContent);
-    window.Plotly.newPlot(holder, figure.data, figure.layout, config).then(sendHeight);
+    /* Upright (phone-width) charts cannot zoom or pan, and the modebar would sit on their key. */
+    function markUpright() {
+      holder.classList.toggle("upright", Boolean(holder.layout && holder.layout.meta && holder.layout.meta.upright));
+    }
+    window.Plotly.newPlot(holder, figure.data, figure.layout, config).then(function () {
+      markUpright();
+      holder.on("plotly_afterplot", markUpright);
+      sendHeight();
+    });
     new ResizeObserver(sendHeight).observe(document.body);
   }
 

@@ -11,8 +11,17 @@ import pytest
 from dashboard.loader import BUNDLED_EVENTS, load_dataset
 
 from .conftest import ConsoleLog
+from .helpers import open_explorer
 
 pytestmark = pytest.mark.browser
+VIEW = "?from=2018-06&to=2019&domains=military,diplomatic"
+FITS_JS = """() => {
+  const credit = document.querySelector('.credit').getBoundingClientRect();
+  const link = [...document.querySelectorAll('.credit a')].find(a => a.textContent.startsWith('Full view'));
+  const box = link.getBoundingClientRect();
+  return {credit: credit.bottom, link: box.bottom, linkWidth: box.width, view: window.innerHeight,
+          scrolls: document.documentElement.scrollHeight > window.innerHeight + 1};
+}"""
 CHART_MARKS_JS = """() => {
   const chart = document.querySelector('#chart');
   if (!chart || !chart.data) return [];
@@ -42,6 +51,14 @@ class ArticlePages:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def column(self, path: str, width: int, code: str) -> str:
+        """An article whose text column is `width` px wide, holding pasted embed code."""
+        self.pages[path] = f"""<!doctype html><html lang="en">
+<head><title>Article</title><link rel="icon" href="data:,"></head><body style="margin:0">
+<main style="width:{width}px"><h1>A news article</h1>{code}<p>The article goes on.</p></main>
+</body></html>"""
+        return self.url + path
 
     def article(self, path: str, frame_src: str, width: str = "100%") -> str:
         self.pages[path] = f"""<!doctype html><html lang="en">
@@ -122,3 +139,98 @@ def test_the_main_page_refuses_to_be_framed(browser, server, site):
     assert framed.evaluate("() => !!document.querySelector('#timeline')") is False
     assert any("frame-ancestors" in error or "X-Frame-Options" in error for error in log.errors)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def copied(browser, server):
+    """The explorer's copy buttons, pressed as a journalist would: (snippet, fixed codes by width)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.url)
+    page = context.new_page()
+    open_explorer(page, server.url + "/" + VIEW)
+    page.get_by_text("Share, embed, download or print this view").click()
+    page.get_by_title("Copy: embed code (iframe)").click()
+    snippet = page.evaluate("navigator.clipboard.readText()")
+    fixed = {}
+    for width in (360, 600, 800):
+        page.get_by_label(f"{width} px").check()
+        page.wait_for_function(
+            "w => document.getElementById('embed-fixed-code').value.includes(`width=\"${w}\"`)", arg=width
+        )
+        page.get_by_title("Copy: fixed-height embed code (no script)").click()
+        fixed[width] = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    return snippet, fixed
+
+
+def _embedded(page, url: str, width: int):
+    page.set_viewport_size({"width": width + 40, "height": 900})
+    page.goto(url)
+    page.frame_locator("iframe").locator("#chart .main-svg").first.wait_for()
+    frame = next(f for f in page.frames if "/embed" in f.url)
+    frame.wait_for_function("() => document.querySelector('#chart')._fullLayout")
+    return frame
+
+
+@pytest.mark.parametrize("width", [360, 600, 800])
+def test_the_copied_snippet_resizes_to_show_the_credit_and_full_view_link(page, server, site, copied, width):
+    snippet, _fixed = copied
+    assert "<script>" in snippet and "timeline-embed:height" in snippet
+    frame = _embedded(page, site.column(f"/fit-{width}.html", width, snippet), width)
+    page.wait_for_function(
+        "() => { const f = document.querySelector('iframe'); const h = f.getBoundingClientRect().height;"
+        " const same = window.lastH === h; window.lastH = h; return same && f.height !== '560'; }",
+        polling=500,
+    )
+    fits = frame.evaluate(FITS_JS)
+    assert fits["credit"] <= fits["view"] and fits["link"] <= fits["view"] and fits["linkWidth"] > 0, fits
+    assert not fits["scrolls"], fits
+    assert frame.evaluate("document.documentElement.clientWidth") == width
+    assert "1972–2019</h1>" not in frame.content()
+
+
+@pytest.mark.parametrize("width", [360, 600, 800])
+def test_the_fixed_height_code_measured_at_a_width_shows_the_credit_there(page, server, site, copied, width):
+    _snippet, fixed = copied
+    code = fixed[width]
+    assert "<script" not in code and f'width="{width}"' in code
+    frame = _embedded(page, site.column(f"/fixed-{width}.html", width, code), width)
+    page.wait_for_timeout(500)  # the labels settle after the first draw
+    fits = frame.evaluate(FITS_JS)
+    assert fits["credit"] <= fits["view"] and fits["link"] <= fits["view"], fits
+    assert fits["view"] - fits["credit"] < 40, "the fixed height is the embed's own, not a guess"
+
+
+POINTS_JS = """() => [...document.querySelectorAll('#chart .scatterlayer .point')].map(p => {
+  const r = p.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })"""
+HOVER_BOX_JS = """() => { const h = document.querySelector('#chart .hoverlayer .hovertext');
+  if (!h) return null; const r = h.getBoundingClientRect(); return [r.left, r.right]; }"""
+MODEBAR_CLEARS_JS = """() => {
+  const bar = document.querySelector('#chart .modebar');
+  const box = bar && bar.getBoundingClientRect();
+  if (!box || box.width === 0) return true;
+  return [...document.querySelectorAll('#chart .annotation, #chart .legend')].every(a => {
+    const r = a.getBoundingClientRect();
+    return r.width === 0 || r.right <= box.left || r.left >= box.right
+      || r.bottom <= box.top || r.top >= box.bottom;
+  });
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 600, 800])
+def test_hover_labels_stay_inside_the_frame_and_the_modebar_clears_the_key(page, server, site, width):
+    code = f'<iframe src="{server.url}/embed" width="{width}" height="1000" style="border:0"></iframe>'
+    frame = _embedded(page, site.column(f"/hover-{width}.html", width, code), width)
+    page.wait_for_timeout(500)
+    left, top = (page.locator("iframe").bounding_box()[key] for key in ("x", "y"))
+    page.mouse.move(left + width / 2, top + 300)
+    assert frame.wait_for_function(MODEBAR_CLEARS_JS)
+    points = frame.evaluate(POINTS_JS)
+    assert len(points) > 20
+    for x, y in points[:: 1 if width == 360 else 4]:
+        page.mouse.move(left + x, top + y)
+        box = frame.evaluate(HOVER_BOX_JS)
+        if box is None:
+            page.wait_for_timeout(50)
+            box = frame.evaluate(HOVER_BOX_JS)
+        assert box is None or (box[0] >= 0 and box[1] <= width), (x, y, box)

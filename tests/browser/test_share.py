@@ -9,6 +9,8 @@ import urllib.request
 
 import pytest
 
+from dashboard.layout import SHARE_LINK
+
 from .helpers import open_explorer, table_ids
 
 pytestmark = pytest.mark.browser
@@ -30,13 +32,47 @@ def test_two_clicks_give_a_working_embed_code(clipboard_page, server):
     page.get_by_text("Share, embed, download or print this view").click()
     page.get_by_title("Copy: embed code (iframe)").click()
     snippet = page.evaluate("navigator.clipboard.readText()")
+    # The code now carries a script that resizes the iframe (it was a bare fixed-height iframe).
+    iframe, script = snippet.split("\n")
     assert re.fullmatch(
         rf'<iframe src="{re.escape(server.url)}/embed\?domains=military&q=submarine" title="Timeline: [^"]+" '
         r'width="100%" height="\d+" style="border:0;max-width:100%" loading="lazy"></iframe>',
-        snippet,
+        iframe,
     )
+    assert script.startswith("<script>") and f'e.origin==="{server.url}"' in script
     page.get_by_title("Copy: link to this view").click()
     assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}/{QUERY}"
+
+
+def test_the_copy_buttons_are_buttons_that_the_keyboard_reaches(clipboard_page, server):
+    page = clipboard_page
+    open_explorer(page, server.url + "/" + QUERY)
+    page.get_by_text("Share, embed, download or print this view").click()
+    copies = page.locator(".share button.copy")
+    assert copies.count() == 3
+    kinds = copies.evaluate_all("buttons => buttons.map(b => b.tagName + ':' + b.type)")
+    assert kinds == ["BUTTON:button"] * 3
+    page.locator(f"#{SHARE_LINK}").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.title") == "Copy: link to this view"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.querySelector('.copy-status').textContent === 'Copied'")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}/{QUERY}"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.title") == "Copy: embed code (iframe)"
+    page.keyboard.press("Space")
+    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.includes('/embed?'))")
+
+
+def test_the_open_share_panel_has_no_serious_accessibility_violations(page, server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_explorer(page, server.url + "/" + QUERY)
+    page.get_by_text("Share, embed, download or print this view").click()
+    results = Axe().run(page, context={"include": [[".share"]]})
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert serious == [], results.generate_report()
 
 
 def test_the_embed_preview_shows_the_same_events(page, server):
