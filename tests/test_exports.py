@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 from dashboard.__main__ import main
-from dashboard.exports import credit_line, events_csv, events_json, figure_with_credit, static_html
-from dashboard.figures import timeline_figure
-from dashboard.frame import events_frame
-from dashboard.model import Dataset
+from dashboard.core.frame import events_frame
+from dashboard.core.model import Dataset
+from dashboard.figures.timeline import timeline_figure
+from dashboard.outputs.exports import credit_line, events_csv, events_json, figure_with_credit, static_html
 from tests.conftest import MINI
 
 
@@ -165,8 +165,9 @@ def test_export_command_writes_timelinejs_and_json_to_a_file(tmp_path, capsys):
 
 
 def test_the_export_modules_do_not_import_dash():
-    modules = ("exports", "timelinejs", "timelinejs_import", "timelinejs_slides", "timelinejs_read")
-    modules += ("html_markdown", "event_file", "downloads")
+    modules = ("outputs.exports", "interop.timelinejs", "interop.timelinejs_import")
+    modules += ("interop.timelinejs_slides", "interop.timelinejs_read")
+    modules += ("interop.html_markdown", "core.event_file", "outputs.downloads")
     imports = ", ".join(f"dashboard.{name}" for name in modules)
     code = f"import sys, {imports}; print('dash' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

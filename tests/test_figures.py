@@ -2,7 +2,9 @@ from collections import Counter
 
 import pandas as pd
 
-from dashboard.figures import (
+from dashboard.core.frame import events_frame
+from dashboard.core.model import Domain
+from dashboard.figures.timeline import (
     SAFE_COLORS,
     domain_colors,
     empty_figure,
@@ -10,8 +12,6 @@ from dashboard.figures import (
     story_figure,
     timeline_figure,
 )
-from dashboard.frame import events_frame
-from dashboard.model import Domain
 
 
 def event_marks(figure, kinds=("point", "span")):

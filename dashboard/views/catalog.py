@@ -9,13 +9,20 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from .exports import credit_line, figure_with_credit
-from .figures import MAX_MARKS, mark_count, mark_positions, selection_trace, story_figure, timeline_figure
-from .filters import ViewState, event_mask, facet_counts
-from .frame import EventTable, events_table
-from .model import Dataset, Event
-from .snapshot import StoredDataset
-from .story import StoryStop, story_stop
+from ..core.filters import ViewState, event_mask, facet_counts
+from ..core.frame import EventTable, events_table
+from ..core.model import Dataset, Event
+from ..core.snapshot import StoredDataset
+from ..core.story import StoryStop, story_stop
+from ..figures.timeline import (
+    MAX_MARKS,
+    mark_count,
+    mark_positions,
+    selection_trace,
+    story_figure,
+    timeline_figure,
+)
+from ..outputs.exports import credit_line, figure_with_credit
 
 TABLE_PAGE = 50
 FIGURE_CACHE = 64  # views per worker; a figure holds at most MAX_MARKS marks (~1 MB)

@@ -9,13 +9,13 @@ import re
 import textwrap
 from dataclasses import replace
 
-from .catalog import View
+from ..core.dates import PartialDate
+from ..core.filters import ViewState
+from ..core.frame import date_label
+from ..core.model import Dataset
+from ..views.catalog import View
 from .citations import Work, chronology, citation
-from .dates import PartialDate
 from .exports import credit_line
-from .filters import ViewState
-from .frame import date_label
-from .model import Dataset
 
 BRIEF_KEYS = ("print",)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")

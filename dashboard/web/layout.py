@@ -5,9 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from .catalog import Catalog, View
+from ..core.model import Dataset
+from ..views.catalog import Catalog, View
 from .components import story_links, story_panel
-from .model import Dataset
 
 URL = "url"
 NOTICES = "notices"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
+from ..core.filters import filter_events, parse_view
+from ..interop.timelinejs import to_timelinejs
+from ..views.catalog import Catalog
 from .brief import brief_markdown, briefing_state
-from .catalog import Catalog
 from .exports import credit_line, events_csv, events_json, static_html
-from .filters import filter_events, parse_view
-from .timelinejs import to_timelinejs
 
 EXPORT_FORMATS = ("timelinejs", "csv", "json", "html", "brief")
 

@@ -10,13 +10,13 @@ from urllib.parse import urlencode
 from dash import Dash
 from flask import Response, g, has_request_context, jsonify, make_response, redirect, request, send_file
 
-from .brief import BRIEF_KEYS, briefing_state
-from .brief_html import brief_page
-from .catalog import Catalog
-from .downloads import EXPORT_FORMATS, export_view
-from .filters import parse_view
-from .live import LiveCatalog
-from .standalone import EMBED_KEYS, EmbedOptions, asset_version, embed_page, etag
+from ..core.filters import parse_view
+from ..outputs.brief import BRIEF_KEYS, briefing_state
+from ..outputs.brief_html import brief_page
+from ..outputs.downloads import EXPORT_FORMATS, export_view
+from ..outputs.standalone import EMBED_KEYS, EmbedOptions, asset_version, embed_page, etag
+from ..views.catalog import Catalog
+from ..views.live import LiveCatalog
 
 EMBED_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 DOWNLOAD_TYPES = {

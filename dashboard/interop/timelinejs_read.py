@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .dates import PartialDate, parse_partial_date
+from ..core.dates import PartialDate, parse_partial_date
+from ..core.model import SLUG
 from .html_markdown import SAFE_URL
-from .model import SLUG
 
 SOURCE_FIELDS = ("outlet", "title", "date", "url", "quote")
 

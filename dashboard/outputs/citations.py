@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import View
-from .model import Dataset, Event, Source
+from ..core.model import Dataset, Event, Source
+from ..views.catalog import View
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # dashboard/, this file being dashboard/core/resources.py
 
 
 def bundled(name: str) -> Path:

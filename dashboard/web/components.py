@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 from dash import Patch, html
 
-from .brief import describe_view
-from .catalog import TABLE_PAGE, Sort, View
-from .figures import domain_colors
-from .filters import FILTERED_STORY
-from .frame import date_label, marked
+from ..core.filters import FILTERED_STORY
+from ..core.frame import date_label, marked
+from ..core.model import Dataset, Event
+from ..core.story import StoryStop
+from ..figures.timeline import domain_colors
+from ..outputs.brief import describe_view
+from ..views.catalog import TABLE_PAGE, Sort, View
 from .markdown_view import markdown_components
-from .model import Dataset, Event
-from .story import StoryStop
 
 ROW = "row"
 PAGE = "page"

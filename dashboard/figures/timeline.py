@@ -8,7 +8,7 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from .model import Domain
+from ..core.model import Domain
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 SAFE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
+from ..core.model import Dataset
+from ..figures.timeline import HOVER
+from ..views.catalog import View
 from .brief import view_subtitle, view_title
-from .catalog import View
-from .figures import HOVER
-from .model import Dataset
 from .pages import json_script, page_head, preview_tags
 
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")

@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterable
 from html import escape
 
-from .dates import PartialDate
-from .event_file import file_fields
-from .frame import date_label
-from .model import Dataset, Event, Source
+from ..core.dates import PartialDate
+from ..core.event_file import file_fields
+from ..core.frame import date_label
+from ..core.model import Dataset, Event, Source
 
 # TimelineJS ignores keys it does not know, so every field of ours that TimelineJS cannot
 # hold (Markdown summary, actors, sources...) rides along under this one key, and importing

@@ -99,7 +99,7 @@ class Store:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if self.snapshot_path(version).exists() or self.problems_path(version).exists():
                 return
-            command = [sys.executable, "-m", "dashboard.build", str(self.folder), version, *self.paths]
+            command = [sys.executable, "-m", "dashboard.core.build", str(self.folder), version, *self.paths]
             done = subprocess.run(command, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
         if done.returncode not in (0, CHANGED):
             raise RuntimeError(f"validating the event files failed:\n{done.stderr[-4000:]}")

@@ -13,10 +13,10 @@ from html import escape
 import pandas as pd
 import plotly.io as pio
 
-from .event_file import file_fields
-from .figures import timeline_figure
-from .frame import date_label
-from .model import Dataset, Domain, Event, Source
+from ..core.event_file import file_fields
+from ..core.frame import date_label
+from ..core.model import Dataset, Domain, Event, Source
+from ..figures.timeline import timeline_figure
 
 CSV_COLUMNS = (
     "id",

@@ -1,6 +1,6 @@
 """The child process that validates event files and writes one version's snapshot or problems file.
 
-`python -m dashboard.build FOLDER VERSION [PATHS...]`, run by store.Store.ensure. Validating 100k
+`python -m dashboard.core.build FOLDER VERSION [PATHS...]`, run by store.Store.ensure. Validating 100k
 events peaks near 2 GB; in a child that memory goes back to the operating system when it exits,
 and the server's processes keep only the snapshot's columns.
 """

@@ -41,7 +41,7 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 def load_dataset(paths: Iterable[str | os.PathLike] = ()) -> Dataset:
     """Load, validate and merge event files; raise EventFileError listing every problem.
 
-    A server validates in a child process (dashboard/build.py), which pauses the garbage collector.
+    A server validates in a child process (dashboard/core/build.py), which pauses the garbage collector.
     """
     files = expand(event_paths(paths))
     if not files:

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
+from ..core.filters import parse_view, view_from_widgets, widget_values, zoom_range
+from ..views.catalog import Catalog, Sort
 from . import layout as ids
-from .catalog import Catalog, Sort
 from .components import PAGE, RELATED, ROW, STORY_STEP, explorer_outputs
-from .filters import parse_view, view_from_widgets, widget_values, zoom_range
 
 VIEW_OUTPUTS = [
     Output(ids.DOMAINS, "value"),

@@ -10,11 +10,11 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..core.loader import load_dataset
+from ..core.problems import EventFileError
+from ..core.snapshot import read_snapshot
+from ..core.store import Store
 from .catalog import Catalog
-from .loader import load_dataset
-from .problems import EventFileError
-from .snapshot import read_snapshot
-from .store import Store
 
 log = logging.getLogger("dashboard.data")
 CHECK_SECONDS = 2.0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..core.filters import ViewState
+from ..core.model import Dataset
 from .brief import describe_view, view_title
-from .filters import ViewState
-from .model import Dataset
 from .pages import preview_tags
 
 _MARKDOWN_MARKS = re.compile(r"\]\([^)]*\)|[*_`\[\]]")
