@@ -1,7 +1,5 @@
 import datetime
 import re
-import subprocess
-import sys
 
 import pytest
 
@@ -255,9 +253,3 @@ def test_export_command_writes_the_brief_of_a_view(capsys):
     assert "- Search: “festival”" in out
     assert "**1 of 4 events**" in out
     assert err == ""
-
-
-def test_the_brief_module_does_not_import_dash():
-    code = "import sys, dashboard.outputs.brief, dashboard.outputs.brief_html; print('dash' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"

@@ -61,16 +61,6 @@ def test_validate_cli_prints_a_one_line_summary():
     assert result.stdout.strip() == "OK: 4 events in 1 file, 1950–1980, domains: science, culture"
 
 
-def test_the_data_core_does_not_import_dash():
-    code = (
-        "import sys; import dashboard.core.loader, dashboard.core.filters, dashboard.core.frame;"
-        "import dashboard.figures.timeline;"
-        "print('dash' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
-
-
 def test_the_published_json_schema_matches_the_validator():
     import json
 

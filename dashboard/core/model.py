@@ -25,6 +25,8 @@ _LINK_SCHEME = re.compile(
     r"(?<!\\)\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.-]*):|^\s*\[[^\]]+\]:\s*<?([A-Za-z][A-Za-z0-9+.-]*):", re.M
 )
 
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+SAFE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 DEFAULT_DOMAINS = (
     {"id": "diplomatic", "label": "Diplomatic", "color": "#0072B2"},
     {"id": "economic", "label": "Economic", "color": "#E69F00"},

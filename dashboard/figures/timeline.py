@@ -8,10 +8,8 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from ..core.model import Domain
+from ..core.model import SAFE_COLORS, Domain
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-SAFE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", "star", "cross")
 SIZES = {1: 9, 2: 13, 3: 18}
 LANE_HEIGHT = 118  # room for LABEL_ROWS rows of labels above a lane's marks (assets/labels.js)

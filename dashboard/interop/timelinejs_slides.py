@@ -6,7 +6,7 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 from ..core.event_file import slugify
-from ..figures.timeline import SAFE_COLORS
+from ..core.model import SAFE_COLORS
 from .html_markdown import SAFE_URL, html_to_markdown
 from .timelinejs import NAMESPACE
 from .timelinejs_read import as_mapping, as_partial_date, as_sources, as_strings, as_text

@@ -13,9 +13,9 @@ from ..core.dates import PartialDate
 from ..core.filters import ViewState
 from ..core.frame import date_label
 from ..core.model import Dataset
+from ..figures.credit import credit_line
 from ..views.catalog import View
 from .citations import Work, chronology, citation
-from .exports import credit_line
 
 BRIEF_KEYS = ("print",)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")

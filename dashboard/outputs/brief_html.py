@@ -9,11 +9,11 @@ from markdown_it import MarkdownIt
 
 from ..core.frame import date_label
 from ..core.model import Dataset, Event
+from ..figures.credit import credit_line
 from ..figures.timeline import numbered, timeline_figure
 from ..views.catalog import View
 from .brief import describe_view, prepared_on, view_title
 from .citations import Work, chronology, citation
-from .exports import credit_line
 from .pages import json_script, page_head, preview_tags
 
 # Summaries are Markdown: rendered with raw HTML off (the text is escaped) and no images; markdown-it

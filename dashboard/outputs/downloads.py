@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 
 from ..core.filters import filter_events, parse_view
+from ..figures.credit import credit_line
 from ..interop.timelinejs import to_timelinejs
 from ..views.catalog import Catalog
 from .brief import brief_markdown, briefing_state
-from .exports import credit_line, events_csv, events_json, static_html
+from .exports import events_csv, events_json, static_html
 
 EXPORT_FORMATS = ("timelinejs", "csv", "json", "html", "brief")
 

@@ -14,6 +14,7 @@ from ..core.frame import EventTable, events_table
 from ..core.model import Dataset, Event
 from ..core.snapshot import StoredDataset
 from ..core.story import StoryStop, story_stop
+from ..figures.credit import credit_line, figure_with_credit
 from ..figures.timeline import (
     MAX_MARKS,
     mark_count,
@@ -22,7 +23,6 @@ from ..figures.timeline import (
     story_figure,
     timeline_figure,
 )
-from ..outputs.exports import credit_line, figure_with_credit
 
 TABLE_PAGE = 50
 FIGURE_CACHE = 64  # views per worker; a figure holds at most MAX_MARKS marks (~1 MB)
