@@ -5,7 +5,7 @@ import pytest
 from benchmarks.generate import write
 from dashboard.core.filters import ViewState, zoom_range
 from dashboard.core.loader import load_dataset
-from dashboard.figures.timeline import MAX_MARKS
+from dashboard.figures.marks import MAX_MARKS
 from dashboard.views.catalog import Catalog
 
 

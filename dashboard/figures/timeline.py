@@ -8,33 +8,27 @@ from html import escape
 import numpy as np
 import pandas as pd
 
-from ..core.model import SAFE_COLORS, Domain
+from ..core.model import Domain
+from .counts import counts_figure
+from .marks import MAX_MARKS, mark_count, selection_trace
+from .theme import (
+    DAY_MS,
+    HOVER,
+    LABEL_SIZE,
+    SIZES,
+    SYMBOLS,
+    base_layout,
+    domain_colors,
+    empty_figure,
+    shown_lanes,
+    x_axis,
+)
 
-SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", "star", "cross")
-SIZES = {1: 9, 2: 13, 3: 18}
 LANE_HEIGHT = 118  # room for LABEL_ROWS rows of labels above a lane's marks (assets/labels.js)
-LABEL_SIZE = 13
-PROJECTOR_SIZE = 16
-STOP_PAD_SHARE = 0.15  # a story stop's window: its neighbours' span, padded by this share
-STOP_PAD_DAYS = 120
 LABEL_FIRST_ROW = 16  # px from a mark to its label's first row; rows are 22 px apart in labels.js
 FOCUS_SHARE = 0.7
 FOCUS_MIN_EVENTS = 8
 FOCUS_MAX_PART = 0.4
-FONT = "'Noto Sans', 'Noto Sans CJK JP', 'Noto Sans CJK SC', 'Noto Sans CJK TC', sans-serif"
-TICK_FORMATS = [
-    {"dtickrange": [None, 86_400_000 * 28], "value": "%d %b %Y"},
-    {"dtickrange": [86_400_000 * 28, "M11"], "value": "%b %Y"},
-    {"dtickrange": ["M12", None], "value": "%Y"},
-]
-MAX_MARKS = 2500
-DAY_MS = 86_400_000
-HOVER = "%{customdata[1]}<br><b>%{customdata[2]}</b><br>%{customdata[3]}<extra></extra>"
-
-
-def domain_colors(domains: Sequence[Domain]) -> dict[str, str]:
-    """Each domain's declared colour, else a colour-blind-safe default by position."""
-    return {d.id: d.color or SAFE_COLORS[i % len(SAFE_COLORS)] for i, d in enumerate(domains)}
 
 
 def _lane_traces(lane: pd.DataFrame, y: float, domain: Domain, color: str, symbol: str) -> list[dict]:
@@ -167,87 +161,6 @@ def numbered(figure: dict, numbers: dict[str, int]) -> dict:
     return figure
 
 
-def empty_figure(message: str = "No events match these filters.") -> dict:
-    """A figure that says why it is empty instead of showing blank axes."""
-    return {
-        "data": [],
-        "layout": {
-            "xaxis": {"visible": False},
-            "yaxis": {"visible": False},
-            "height": 220,
-            "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-            "annotations": [
-                {
-                    "text": message,
-                    "showarrow": False,
-                    "font": {"size": 18, "color": "#444"},
-                    "x": 0.5,
-                    "y": 0.5,
-                    "xref": "paper",
-                    "yref": "paper",
-                }
-            ],
-            "paper_bgcolor": "white",
-            "plot_bgcolor": "white",
-        },
-    }
-
-
-def _lanes(frame: pd.DataFrame, domains: Sequence[Domain], shown: Collection[str] | None) -> list[Domain]:
-    present = set(frame["domains"].explode())
-    return [d for d in domains if (shown is None or d.id in shown) and d.id in present]
-
-
-def _base_layout(height: int) -> dict:
-    return {
-        "height": height,
-        "margin": {"l": 8, "r": 12, "t": 8, "b": 36},
-        "font": {"family": FONT, "size": 14, "color": "#1f2933"},
-        "paper_bgcolor": "white",
-        "plot_bgcolor": "white",
-        "hovermode": "closest",
-        "dragmode": "pan",
-        "showlegend": True,
-        "legend": {
-            "orientation": "h",
-            "y": 1.0,
-            "yanchor": "bottom",
-            "x": 0,
-            "itemclick": False,
-            "itemdoubleclick": False,
-        },
-        "uirevision": "timeline",
-    }
-
-
-def _x_axis(first: pd.Timestamp, last: pd.Timestamp, x_range: tuple[str, str] | None) -> dict:
-    total = max(last - first, pd.Timedelta(days=365))
-    pad = total * 0.04
-    return {
-        "type": "date",
-        "range": list(x_range)
-        if x_range
-        else [(first - pad).strftime("%Y-%m-%d"), (last + pad).strftime("%Y-%m-%d")],
-        "minallowed": (first - total).strftime("%Y-%m-%d"),
-        "maxallowed": (last + total).strftime("%Y-%m-%d"),
-        "tickformatstops": TICK_FORMATS,
-        "showgrid": True,
-        "gridcolor": "#e6e9ed",
-        "zeroline": False,
-        "automargin": True,
-    }
-
-
-def mark_count(frame: pd.DataFrame, shown: Collection[str] | None = None) -> int:
-    """How many marks the frame would draw (an event counts once per lane it is in)."""
-    sizes = (
-        frame["domains"].map(len)
-        if shown is None
-        else frame["domains"].map(lambda d: len(set(d) & set(shown)))
-    )
-    return int(sizes.sum())
-
-
 def _lane_names(lanes: Sequence[Domain], lane_y: dict[str, float]) -> list[dict]:
     """Each lane's name under its line at the left, inside the plot, so phones keep the width."""
     return [
@@ -305,7 +218,7 @@ def timeline_figure(
     if mark_count(frame, shown) > MAX_MARKS:
         return counts_figure(frame, domains, shown, x_range)
     colors = domain_colors(domains)
-    lanes = _lanes(frame, domains, shown)
+    lanes = shown_lanes(frame, domains, shown)
     lane_y = {d.id: float(len(lanes) - 1 - index) for index, d in enumerate(lanes)}
     first_lane = frame["domains"].map(lambda ids: next((d for d in ids if d in lane_y), None))
     traces: list[dict] = []
@@ -325,7 +238,7 @@ def timeline_figure(
     traces.append(selection_trace(positions.get(selected, [])))
     labelled = frame.assign(lane=first_lane.to_numpy())[first_lane.notna().to_numpy()]
     annotations, items = _label_annotations(labelled, lane_y)
-    layout = _base_layout(LANE_HEIGHT * len(lanes) + 150)
+    layout = base_layout(LANE_HEIGHT * len(lanes) + 150)
     layout.update(showlegend=False, barmode="overlay", annotations=_lane_names(lanes, lane_y) + annotations)
     layout["margin"].update(t=30, r=44, l=12)
     layout["meta"] = {
@@ -333,7 +246,7 @@ def timeline_figure(
         "lanes": [{"label": d.label, "color": colors[d.id], "symbol": symbols[d.id]} for d in lanes],
     }
     window = focus_window(frame) if x_range is None else None
-    layout["xaxis"] = _x_axis(frame["start"].min(), frame["last_day"].max(), x_range)
+    layout["xaxis"] = x_axis(frame["start"].min(), frame["last_day"].max(), x_range)
     if window:
         layout["xaxis"]["range"] = [day.strftime("%Y-%m-%d") for day in window]
     layout["xaxis"]["rangeslider"] = {"visible": True, "thickness": 0.12, "bgcolor": "#f5f7fa"}
@@ -349,144 +262,3 @@ def timeline_figure(
         "ticklabelstandoff": 6,
     }
     return {"data": traces, "layout": layout}
-
-
-def _bin(frame: pd.DataFrame) -> tuple[pd.Series, str]:
-    """Bin starts at a resolution that gives at most ~150 bins over the frame's period."""
-    days = (frame["start"].max() - frame["start"].min()).days
-    if days > 150 * 366:
-        return frame["start"].dt.year // 10 * 10, "decade"
-    if days > 150 * 31:
-        return frame["start"].dt.year, "year"
-    if days > 150:
-        return frame["start"].dt.to_period("M").dt.start_time, "month"
-    return frame["start"].dt.floor("D"), "day"
-
-
-def counts_figure(
-    frame: pd.DataFrame,
-    domains: Sequence[Domain],
-    shown: Collection[str] | None = None,
-    x_range: tuple[str, str] | None = None,
-) -> dict:
-    """Too many events to draw one by one: counts per period and domain, and a note saying so."""
-    colors = domain_colors(domains)
-    lanes = _lanes(frame, domains, shown)
-    bins, unit = _bin(frame)
-    if unit in {"decade", "year"}:
-        bins = pd.to_datetime(bins.astype(str) + "-01-01")
-    width = {"decade": 3652, "year": 365, "month": 30, "day": 1}[unit]
-    traces = []
-    for domain in lanes:
-        in_lane = frame["domains"].map(lambda ids, d=domain.id: d in ids).to_numpy()
-        counts = bins[in_lane].value_counts().sort_index()
-        traces.append(
-            {
-                "type": "bar",
-                "name": domain.label,
-                "x": (counts.index + pd.Timedelta(days=width / 2)).strftime("%Y-%m-%d").tolist(),
-                "y": counts.to_numpy().tolist(),
-                "width": width * DAY_MS * 0.9,
-                "marker": {"color": colors[domain.id]},
-                "hovertemplate": f"%{{y:,}} {escape(domain.label, quote=False)} events<extra></extra>",
-                "meta": {"kind": "count", "domain": domain.id},
-            }
-        )
-    layout = _base_layout(max(300, 70 * len(lanes) + 200))
-    layout.update(
-        barmode="stack",
-        xaxis=_x_axis(frame["start"].min(), frame["end"].max(), x_range),
-        yaxis={"title": {"text": f"events per {unit}"}, "fixedrange": True, "rangemode": "tozero"},
-        annotations=[
-            {
-                "text": f"{len(frame):,} events: too many to draw one by one, so this shows counts "
-                f"per {unit}. Zoom in or filter to see individual events.",
-                "xref": "paper",
-                "yref": "paper",
-                "x": 0,
-                "y": 1.0,
-                "yshift": 34,
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 13, "color": "#52606d"},
-                "name": "aggregated",
-            }
-        ],
-    )
-    layout["margin"]["t"] = 40
-    layout["meta"] = {"zoomable": True}
-    return {"data": traces, "layout": layout}
-
-
-def selection_trace(marks: list[tuple[str, float]]) -> dict:
-    """A ring around each mark of the selected event."""
-    return {
-        "type": "scatter",
-        "mode": "markers",
-        "x": [x for x, _ in marks],
-        "y": [y for _, y in marks],
-        "marker": {"size": 28, "color": "rgba(0,0,0,0)", "line": {"color": "#111", "width": 3}},
-        "hoverinfo": "skip",
-        "showlegend": False,
-        "meta": {"kind": "selection"},
-    }
-
-
-def mark_positions(figure: dict) -> dict[str, list[tuple[str, float]]]:
-    """Where each event's marks sit in a built figure: (x, y) per lane."""
-    found: dict[str, list[tuple[str, float]]] = {}
-    for trace in figure["data"]:
-        if trace.get("meta", {}).get("kind") in {"point", "span"}:
-            xs = trace["base"] if trace["type"] == "bar" else trace["x"]
-            for row, x, y in zip(trace["customdata"], xs, trace["y"], strict=True):
-                found.setdefault(row[0], []).append((x, y))
-    return found
-
-
-def _projector_type(layout: dict) -> None:
-    """Story mode is read from the back of a room: axis, lane names and labels at PROJECTOR_SIZE."""
-    layout["font"] = {**layout["font"], "size": PROJECTOR_SIZE}
-    layout["xaxis"]["tickfont"] = {"size": PROJECTOR_SIZE}
-    for annotation in layout["annotations"]:
-        annotation["font"] = {**annotation.get("font", {}), "size": PROJECTOR_SIZE}
-
-
-def _around_stop(layout: dict, rows: pd.DataFrame, path: Sequence[str], number: int) -> None:
-    """Open the chart on the stop and its neighbours (the overview strip keeps the whole story), and
-    let plotly ease from one stop's window to the next."""
-    when = rows.set_index("id")["mid"]
-    near = [event_id for event_id in path[max(number - 2, 0) : number + 1] if event_id in when.index]
-    low, high = when[near].min(), when[near].max()
-    pad = max((high - low) * STOP_PAD_SHARE, pd.Timedelta(days=STOP_PAD_DAYS))
-    layout["xaxis"]["range"] = [(low - pad).strftime("%Y-%m-%d"), (high + pad).strftime("%Y-%m-%d")]
-    layout["uirevision"] = f"stop-{number}"
-
-
-def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[str], number: int) -> dict:
-    """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed."""
-    rows = frame[frame["id"].isin(path)]
-    current = path[number - 1]
-    figure = timeline_figure(rows, domains, selected=current)
-    visited = set(path[:number])
-    for trace in figure["data"]:
-        if trace.get("meta", {}).get("kind") in {"point", "span"}:
-            trace["marker"]["opacity"] = [1.0 if row[0] in visited else 0.22 for row in trace["customdata"]]
-    _projector_type(figure["layout"])
-    _around_stop(figure["layout"], rows, path, number)
-    positions = mark_positions(figure)
-    steps = [positions[event_id][0] for event_id in path[:number] if event_id in positions]
-    figure["data"].insert(
-        1,
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "x": [x for x, _ in steps],
-            "y": [y for _, y in steps],
-            "line": {"color": "#1f2933", "width": 2},
-            "hoverinfo": "skip",
-            "showlegend": False,
-            "meta": {"kind": "path"},
-        },
-    )
-    return figure

@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 
 from ..core.model import Dataset
-from ..figures.timeline import HOVER
+from ..figures.theme import HOVER
 from ..views.catalog import View
 from .brief import view_subtitle, view_title
 from .pages import json_script, page_head, preview_tags

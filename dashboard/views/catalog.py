@@ -15,14 +15,9 @@ from ..core.model import Dataset, Event
 from ..core.snapshot import StoredDataset
 from ..core.story import StoryStop, story_stop
 from ..figures.credit import credit_line, figure_with_credit
-from ..figures.timeline import (
-    MAX_MARKS,
-    mark_count,
-    mark_positions,
-    selection_trace,
-    story_figure,
-    timeline_figure,
-)
+from ..figures.marks import MAX_MARKS, mark_count, mark_positions, selection_trace
+from ..figures.story import story_figure
+from ..figures.timeline import timeline_figure
 
 TABLE_PAGE = 50
 FIGURE_CACHE = 64  # views per worker; a figure holds at most MAX_MARKS marks (~1 MB)

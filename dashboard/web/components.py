@@ -9,7 +9,7 @@ from ..core.filters import FILTERED_STORY
 from ..core.frame import date_label, marked
 from ..core.model import Dataset, Event
 from ..core.story import StoryStop
-from ..figures.timeline import domain_colors
+from ..figures.theme import domain_colors
 from ..outputs.brief import describe_view
 from ..views.catalog import TABLE_PAGE, Sort, View
 from .markdown_view import markdown_components
