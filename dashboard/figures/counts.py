@@ -8,6 +8,7 @@ from html import escape
 import pandas as pd
 
 from ..core.model import Domain
+from .marks import COUNT
 from .theme import DAY_MS, base_layout, domain_colors, shown_lanes, x_axis
 
 
@@ -49,7 +50,7 @@ def counts_figure(
                 "width": width * DAY_MS * 0.9,
                 "marker": {"color": colors[domain.id]},
                 "hovertemplate": f"%{{y:,}} {escape(domain.label, quote=False)} events<extra></extra>",
-                "meta": {"kind": "count", "domain": domain.id},
+                "meta": {"kind": COUNT, "domain": domain.id},
             }
         )
     layout = base_layout(max(300, 70 * len(lanes) + 200))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..core.model import Domain
-from .marks import mark_positions
+from .marks import EVENT_MARKS, PATH, kind, mark_positions
 from .timeline import timeline_figure
 
 PROJECTOR_SIZE = 16
@@ -41,7 +41,7 @@ def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[
     figure = timeline_figure(rows, domains, selected=current)
     visited = set(path[:number])
     for trace in figure["data"]:
-        if trace.get("meta", {}).get("kind") in {"point", "span"}:
+        if kind(trace) in EVENT_MARKS:
             trace["marker"]["opacity"] = [1.0 if row[0] in visited else 0.22 for row in trace["customdata"]]
     _projector_type(figure["layout"])
     _around_stop(figure["layout"], rows, path, number)
@@ -57,7 +57,7 @@ def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[
             "line": {"color": "#1f2933", "width": 2},
             "hoverinfo": "skip",
             "showlegend": False,
-            "meta": {"kind": "path"},
+            "meta": {"kind": PATH},
         },
     )
     return figure

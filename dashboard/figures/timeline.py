@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..core.model import Domain
 from .counts import counts_figure
-from .marks import MAX_MARKS, mark_count, selection_trace
+from .marks import ECHO, MAX_MARKS, POINT, PRECISION, SPAN, mark_count, selection_trace
 from .theme import (
     DAY_MS,
     HOVER,
@@ -54,7 +54,7 @@ def _lane_traces(lane: pd.DataFrame, y: float, domain: Domain, color: str, symbo
             "marker": {"color": color, "opacity": 0.09, "line": {"width": 0}},
             "hoverinfo": "skip",
             "showlegend": False,
-            "meta": {"kind": "precision", "domain": domain.id},
+            "meta": {"kind": PRECISION, "domain": domain.id},
         },
         {
             "type": "bar",
@@ -67,7 +67,7 @@ def _lane_traces(lane: pd.DataFrame, y: float, domain: Domain, color: str, symbo
             "marker": {"color": color, "opacity": 0.4, "line": {"color": color, "width": 1}},
             "customdata": hover[spans].tolist(),
             "showlegend": False,
-            "meta": {"kind": "span", "domain": domain.id},
+            "meta": {"kind": SPAN, "domain": domain.id},
             **group,
         },
         {
@@ -83,7 +83,7 @@ def _lane_traces(lane: pd.DataFrame, y: float, domain: Domain, color: str, symbo
                 "line": {"color": np.where(vague[points], color, "white").tolist(), "width": 2},
             },
             "customdata": hover[points].tolist(),
-            "meta": {"kind": "point", "domain": domain.id},
+            "meta": {"kind": POINT, "domain": domain.id},
             **group,
         },
     ]
@@ -103,7 +103,7 @@ def _echo_trace(lane: pd.DataFrame, y: float, domain_id: str, color: str, symbol
         "hovertemplate": HOVER,
         "hoverlabel": {"bgcolor": "white"},
         "showlegend": False,
-        "meta": {"kind": "echo", "domain": domain_id},
+        "meta": {"kind": ECHO, "domain": domain_id},
     }
 
 

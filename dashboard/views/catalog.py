@@ -15,7 +15,7 @@ from ..core.model import Dataset, Event
 from ..core.snapshot import StoredDataset
 from ..core.story import StoryStop, story_stop
 from ..figures.credit import credit_line, figure_with_credit
-from ..figures.marks import MAX_MARKS, mark_count, mark_positions, selection_trace
+from ..figures.marks import MAX_MARKS, mark_count, mark_positions, selection_index, selection_trace
 from ..figures.story import story_figure
 from ..figures.timeline import timeline_figure
 
@@ -158,12 +158,7 @@ class Catalog:
     def figure(self, state: ViewState, positions: np.ndarray, story: StoryStop | None) -> dict:
         """The timeline for a view (its rows' positions in date order), the selected event ringed."""
         figure = self._base_figure(state, positions, story)
-        if (
-            story
-            or not state.event
-            or not figure["data"]
-            or figure["data"][-1]["meta"]["kind"] != "selection"
-        ):
+        if story or not state.event or selection_index(figure) is None:
             return figure
         return {
             "data": [*figure["data"][:-1], self.selection_ring(figure, state.event)],

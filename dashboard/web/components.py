@@ -9,6 +9,7 @@ from ..core.filters import FILTERED_STORY
 from ..core.frame import date_label, marked
 from ..core.model import Dataset, Event
 from ..core.story import StoryStop
+from ..figures.marks import selection_index
 from ..figures.theme import domain_colors
 from ..outputs.brief import describe_view
 from ..views.catalog import TABLE_PAGE, Sort, View
@@ -297,10 +298,10 @@ def explorer_outputs(
 
     With `ring_only` (only the selection changed) the figure goes as a one-trace Patch.
     """
-    figure = view.figure
-    if ring_only and view.story is None and figure["data"]:
+    figure, ring = view.figure, selection_index(view.figure)
+    if ring_only and view.story is None and ring is not None:
         figure = Patch()
-        figure["data"][len(view.figure["data"]) - 1] = view.figure["data"][-1]
+        figure["data"][ring] = view.figure["data"][ring]
     labels = {d.id: d.label for d in dataset.domains}
     return [
         domain_options(dataset, view.domain_counts),
