@@ -9,8 +9,8 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_up
 
 from ..core.filters import parse_view, view_from_widgets, widget_values, zoom_range
 from ..views.catalog import Catalog, Sort
-from . import layout as ids
-from .components import PAGE, RELATED, ROW, STORY_STEP, explorer_outputs
+from . import ids
+from .components import explorer_outputs
 
 VIEW_OUTPUTS = [
     Output(ids.DOMAINS, "value"),
@@ -112,22 +112,22 @@ def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
         ClientsideFunction("timeline", "select"),
         Output(ids.SELECTED, "data", allow_duplicate=True),
         Input(ids.TIMELINE, "clickData"),
-        Input({"type": ROW, "id": ALL}, "n_clicks"),
-        Input({"type": RELATED, "id": ALL}, "n_clicks"),
-        Input({"type": "close", "id": ALL}, "n_clicks"),
+        Input({"type": ids.ROW, "id": ALL}, "n_clicks"),
+        Input({"type": ids.RELATED, "id": ALL}, "n_clicks"),
+        Input({"type": ids.CLOSE, "id": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction("timeline", "sort"),
         Output(ids.SORT, "data"),
-        Input({"type": "sort", "key": ALL}, "n_clicks"),
+        Input({"type": ids.SORT_BUTTON, "key": ALL}, "n_clicks"),
         State(ids.SORT, "data"),
         prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction("timeline", "turnPage"),
         Output(ids.SORT, "data", allow_duplicate=True),
-        Input({"type": PAGE, "page": ALL}, "n_clicks"),
+        Input({"type": ids.PAGE_BUTTON, "page": ALL}, "n_clicks"),
         State(ids.SORT, "data"),
         prevent_initial_call=True,
     )
@@ -146,7 +146,7 @@ def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
     app.clientside_callback(
         ClientsideFunction("timeline", "storyStep"),
         Output(ids.STORY, "data", allow_duplicate=True),
-        Input({"type": STORY_STEP, "story": ALL, "stop": ALL, "role": ALL}, "n_clicks"),
+        Input({"type": ids.STORY_STEP, "story": ALL, "stop": ALL, "role": ALL}, "n_clicks"),
         prevent_initial_call=True,
     )
     app.clientside_callback(

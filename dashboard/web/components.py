@@ -13,12 +13,9 @@ from ..figures.marks import selection_index
 from ..figures.theme import domain_colors
 from ..outputs.brief import describe_view
 from ..views.catalog import TABLE_PAGE, Sort, View
+from . import ids
 from .markdown_view import markdown_components
 
-ROW = "row"
-PAGE = "page"
-RELATED = "related"
-STORY_STEP = "story-step"
 SORT_COLUMNS = (("date", "Date"), ("title", "Event"), ("importance", "Importance"))
 IMPORTANCE = {1: "minor", 2: "notable", 3: "landmark"}
 
@@ -67,7 +64,7 @@ def _sort_header(key: str, label: str, sort: Sort) -> html.Th:
     return html.Th(
         html.Button(
             [label, html.Span(f" {arrow}", **{"aria-hidden": "true"})],
-            id={"type": "sort", "key": key},
+            id={"type": ids.SORT_BUTTON, "key": key},
             className="sort",
             title=f"Sort by {label.lower()}",
         ),
@@ -93,7 +90,7 @@ def chronology_table(view: View, sort: Sort, labels: dict[str, str]) -> list:
                 html.Td(
                     html.Button(
                         highlighted(row.title, view.state.query),
-                        id={"type": ROW, "id": row.id},
+                        id={"type": ids.ROW, "id": row.id},
                         className="row-select",
                         **({"aria-current": "true"} if row.id == selected else {}),
                     )
@@ -129,10 +126,10 @@ def _pager(view: View, page: int) -> list:
     last = min(page * TABLE_PAGE, view.count)
     return [
         f"Events {first:,}–{last:,} of {view.count:,} (page {page} of {view.pages}). ",
-        html.Button("‹ Previous page", id={"type": PAGE, "page": page - 1}, className="button small",
-                    disabled=page == 1),
-        html.Button("Next page ›", id={"type": PAGE, "page": page + 1}, className="button small",
-                    disabled=page == view.pages),
+        html.Button("‹ Previous page", id={"type": ids.PAGE_BUTTON, "page": page - 1},
+                    className="button small", disabled=page == 1),
+        html.Button("Next page ›", id={"type": ids.PAGE_BUTTON, "page": page + 1},
+                    className="button small", disabled=page == view.pages),
     ]  # fmt: skip
 
 
@@ -170,9 +167,12 @@ def event_detail(event: Event | None, dataset: Dataset, query: str = "") -> list
     children = [
         html.Div(
             [
-                html.H2(highlighted(event.title, query), id="detail-title", tabIndex="-1"),
+                html.H2(highlighted(event.title, query), id=ids.DETAIL_TITLE, tabIndex="-1"),
                 html.Button(
-                    "Close", id={"type": "close", "id": "detail"}, className="close", title="Close the detail"
+                    "Close",
+                    id={"type": ids.CLOSE, "id": ids.DETAIL},
+                    className="close",
+                    title="Close the detail",
                 ),
             ],
             className="detail-head",
@@ -192,7 +192,7 @@ def event_detail(event: Event | None, dataset: Dataset, query: str = "") -> list
                     html.Li(
                         html.Button(
                             f"{date_label(other)}: {other.title}",
-                            id={"type": RELATED, "id": other.id},
+                            id={"type": ids.RELATED, "id": other.id},
                             className="link-button",
                         )
                     )
@@ -209,7 +209,7 @@ def _step(label: str, story: str | None, stop: int, *, role: str, disabled: bool
     return html.Button(
         label,
         # The role keeps ids unique where two buttons lead to the same stop (Next and Last).
-        id={"type": STORY_STEP, "story": story or "", "stop": stop, "role": role},
+        id={"type": ids.STORY_STEP, "story": story or "", "stop": stop, "role": role},
         className=f"button step {role}",
         disabled=disabled,
         **{"data-step": role},
@@ -226,7 +226,7 @@ def story_panel(stop: StoryStop | None) -> list:
         html.Div(
             [
                 html.P(
-                    f"Stop {stop.number} of {stop.total}", className="progress-label", id="story-progress"
+                    f"Stop {stop.number} of {stop.total}", className="progress-label", id=ids.STORY_PROGRESS
                 ),
                 html.Progress(
                     value=str(stop.number),

@@ -1,4 +1,4 @@
-"""Component ids and the explorer page layout."""
+"""The explorer page layout."""
 
 from __future__ import annotations
 
@@ -7,37 +7,8 @@ from dash import dcc, html
 
 from ..core.model import Dataset
 from ..views.catalog import Catalog, View
+from . import ids
 from .components import story_links, story_panel
-
-URL = "url"
-NOTICES = "notices"
-DOMAINS = "filter-domains"
-ACTORS = "filter-actors"
-FROM = "filter-from"
-TO = "filter-to"
-SEARCH = "filter-search"
-RESET = "filter-reset"
-SUMMARY = "result-summary"
-TIMELINE = "timeline"
-DETAIL = "detail"
-TABLE = "chronology"
-SELECTED = "selected-event"
-SORT = "table-sort"
-QUERY = "view-query"
-STORY = "story-state"
-SHARE_LINK = "share-link"
-EMBED_CODE = "embed-code"
-EMBED_WIDTH = "embed-fixed-width"
-EMBED_FIXED = "embed-fixed-code"
-EMBED_PREVIEW = "embed-preview"
-PREVIEW_BUTTON = "embed-preview-button"
-DOWNLOADS = {kind: f"download-{kind}" for kind in ("csv", "json", "timelinejs", "html", "brief")}
-IMAGE_BUTTONS = {"png": "download-png", "svg": "download-svg"}
-BRIEF_LINK = "brief-link"
-ZOOM = "timeline-zoom"
-STORY_PANEL = "story"
-FILTERS_DRAWER = "filters-drawer"
-PAGE = "page"
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -68,7 +39,7 @@ def header(catalog: Catalog) -> html.Header:
     return html.Header(
         [
             html.H1(dataset.title),
-            html.P(dataset.description, className="description", id="description"),
+            html.P(dataset.description, className="description", id=ids.DESCRIPTION),
             html.Button(
                 "more",
                 className="more",
@@ -105,9 +76,9 @@ def _filters(dataset: Dataset) -> html.Details:
     aside = html.Aside(
         [
             html.H2("Filters", className="visually-hidden"),
-            html.Label("Search", htmlFor=SEARCH, className="field-label"),
+            html.Label("Search", htmlFor=ids.SEARCH, className="field-label"),
             dcc.Input(
-                id=SEARCH,
+                id=ids.SEARCH,
                 type="search",
                 debounce=0.3,
                 placeholder="e.g. WHA, submarine, Kono",
@@ -119,30 +90,35 @@ def _filters(dataset: Dataset) -> html.Details:
                 [
                     html.Legend("Domains"),
                     dbc.Checklist(
-                        id=DOMAINS, value=[d.id for d in dataset.domains], options=[], class_name="checklist"
+                        id=ids.DOMAINS,
+                        value=[d.id for d in dataset.domains],
+                        options=[],
+                        class_name="checklist",
                     ),
                 ]
             ),
             html.Fieldset(
                 [
                     html.Legend("Period"),
-                    _period_input("From", FROM, "e.g. 2009"),
-                    _period_input("To", TO, "e.g. 2019-05"),
+                    _period_input("From", ids.FROM, "e.g. 2009"),
+                    _period_input("To", ids.TO, "e.g. 2019-05"),
                     html.Small(date_hint, className="hint"),
                 ]
             ),
             html.Fieldset(
                 [
                     html.Legend("Actors"),
-                    dbc.Checklist(id=ACTORS, value=[], options=[], class_name="checklist"),
+                    dbc.Checklist(id=ids.ACTORS, value=[], options=[], class_name="checklist"),
                 ]
             ),
-            html.Button("Reset filters", id=RESET, className="button secondary"),
+            html.Button("Reset filters", id=ids.RESET, className="button secondary"),
         ],
         className="filters",
         **{"aria-label": "Filters"},
     )
-    return html.Details([html.Summary("Filters"), aside], id=FILTERS_DRAWER, open=True, className="drawer")
+    return html.Details(
+        [html.Summary("Filters"), aside], id=ids.FILTERS_DRAWER, open=True, className="drawer"
+    )
 
 
 def _copy_field(label: str, field_id: str, field, extra: list | None = None) -> html.Div:
@@ -168,7 +144,7 @@ def _fixed_height_field() -> html.Div:
         [
             html.Legend("Article column width", className="hint"),
             dbc.RadioItems(
-                id=EMBED_WIDTH,
+                id=ids.EMBED_WIDTH,
                 options=[{"label": f"{width} px", "value": width} for width in (360, 600, 800)],
                 value=None,
                 inline=True,
@@ -178,7 +154,7 @@ def _fixed_height_field() -> html.Div:
         className="embed-width-choice",
     )
     code = dcc.Textarea(
-        id=EMBED_FIXED,
+        id=ids.EMBED_FIXED,
         readOnly=True,
         rows=2,
         className="text-input code",
@@ -186,7 +162,7 @@ def _fixed_height_field() -> html.Div:
     )
     hint = html.Small("For sites that strip scripts: the embed is measured at the width you choose.",
                       className="hint")  # fmt: skip
-    return _copy_field("Fixed-height embed code (no script)", EMBED_FIXED, code, [hint, widths])
+    return _copy_field("Fixed-height embed code (no script)", ids.EMBED_FIXED, code, [hint, widths])
 
 
 def share_panel() -> html.Details:
@@ -201,25 +177,26 @@ def share_panel() -> html.Details:
     return html.Details(
         [
             html.Summary("Share, embed, download or print this view"),
-            _copy_field("Link to this view", SHARE_LINK, dcc.Input(id=SHARE_LINK, type="text", readOnly=True,
-                                                                     className="text-input")),
-            _copy_field("Embed code (iframe)", EMBED_CODE, dcc.Textarea(id=EMBED_CODE, readOnly=True, rows=3,
-                                                                        className="text-input code")),
+            _copy_field("Link to this view", ids.SHARE_LINK,
+                        dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, className="text-input")),
+            _copy_field("Embed code (iframe)", ids.EMBED_CODE,
+                        dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, rows=3, className="text-input code")),
             _fixed_height_field(),
             html.Div(
                 [
                     html.Span("Download: ", className="field-label inline"),
-                    *(html.A(label, id=DOWNLOADS[kind], href=f"/download/{kind}", className="button small",
-                             download="") for kind, label in download_labels.items()),
-                    html.Button("PNG", id=IMAGE_BUTTONS["png"], className="button small"),
-                    html.Button("SVG", id=IMAGE_BUTTONS["svg"], className="button small"),
-                    html.A("Print / PDF briefing", id=BRIEF_LINK, href="/brief", target="_blank",
+                    *(html.A(label, id=ids.DOWNLOADS[kind], href=f"/download/{kind}",
+                             className="button small", download="")
+                      for kind, label in download_labels.items()),
+                    html.Button("PNG", id=ids.IMAGE_BUTTONS["png"], className="button small"),
+                    html.Button("SVG", id=ids.IMAGE_BUTTONS["svg"], className="button small"),
+                    html.A("Print / PDF briefing", id=ids.BRIEF_LINK, href="/brief", target="_blank",
                            className="button small"),
                 ],
                 className="downloads",
             ),
-            html.Button("Preview the embed", id=PREVIEW_BUTTON, className="button small"),
-            html.Iframe(id=EMBED_PREVIEW, title="Embed preview", className="embed-preview", hidden=True),
+            html.Button("Preview the embed", id=ids.PREVIEW_BUTTON, className="button small"),
+            html.Iframe(id=ids.EMBED_PREVIEW, title="Embed preview", className="embed-preview", hidden=True),
         ],
         className="share",
     )  # fmt: skip
@@ -234,15 +211,15 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
     dataset = catalog.dataset
     return html.Div(
         [
-            dcc.Location(id=URL, refresh=False),
-            dcc.Store(id=SELECTED),
-            dcc.Store(id=SORT, data={"key": "date", "descending": False}),
-            dcc.Store(id=QUERY),
-            dcc.Store(id=STORY),
-            dcc.Store(id=ZOOM),
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.SELECTED),
+            dcc.Store(id=ids.SORT, data={"key": "date", "descending": False}),
+            dcc.Store(id=ids.QUERY),
+            dcc.Store(id=ids.STORY),
+            dcc.Store(id=ids.ZOOM),
             html.A("Skip to the chronology", href="#chronology-section", className="skip-link"),
             header(catalog),
-            html.Div(id=NOTICES, role="status", className="notices"),
+            html.Div(id=ids.NOTICES, role="status", className="notices"),
             html.Main(
                 [
                     _filters(dataset),
@@ -250,14 +227,14 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
                         [
                             html.Section(
                                 story_panel(story),
-                                id=STORY_PANEL,
+                                id=ids.STORY_PANEL,
                                 className="story-panel",
                                 **{"aria-live": "polite", "aria-label": "Story"},
                             ),
-                            html.P(id=SUMMARY, className="summary-line", **{"aria-live": "polite"}),
+                            html.P(id=ids.SUMMARY, className="summary-line", **{"aria-live": "polite"}),
                             html.Figure(
                                 dcc.Graph(
-                                    id=TIMELINE,
+                                    id=ids.TIMELINE,
                                     config=GRAPH_CONFIG,
                                     className="timeline",
                                     figure=first.figure if first else {"data": [], "layout": {"height": 380}},
@@ -269,19 +246,20 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
                             ),
                             share_panel(),
                             html.Section(
-                                id=DETAIL,
+                                id=ids.DETAIL,
                                 className="detail",
                                 **{"aria-live": "polite", "aria-label": "Selected event"},
                             ),
-                            html.Section(story_links(dataset), id="stories", className="stories"),
+                            html.Section(story_links(dataset), id=ids.STORIES, className="stories"),
                             html.Section(
                                 [
                                     html.H2("Chronology"),
                                     html.Div(
-                                        html.Table(id=TABLE, className="chronology"), className="table-wrap"
+                                        html.Table(id=ids.TABLE, className="chronology"),
+                                        className="table-wrap",
                                     ),
                                 ],
-                                id="chronology-section",
+                                id=ids.CHRONOLOGY_SECTION,
                             ),
                         ],
                         className="results",
@@ -294,5 +272,5 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
             ),
         ],
         className="page story-mode" if story else "page",
-        id=PAGE,
+        id=ids.PAGE,
     )

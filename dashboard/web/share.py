@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import ClientsideFunction, Dash, Input, Output
 
-from . import layout as ids
+from . import ids
 
 
 def register_share_callbacks(app: Dash) -> None:
