@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
 import numpy as np
@@ -51,9 +51,6 @@ class ViewState:
         """The query string ('?domains=...') for this view, or '' for the default view."""
         params = self.to_params()
         return "?" + urlencode(params, safe=",:") if params else ""
-
-    def with_selection(self, event_id: str | None) -> ViewState:
-        return replace(self, event=event_id)
 
 
 @dataclass(frozen=True)
