@@ -177,17 +177,20 @@ def view_from_widgets(dataset: Dataset, domains, actors, start, end, query, sele
     )
 
 
-def widget_values(state: ViewState, dataset: Dataset) -> list:
-    """The widget values that show a view (domains, actors, from, to, search, selection, story)."""
-    return [
-        [d.id for d in dataset.domains] if state.domains is None else list(state.domains),
-        list(state.actors),
-        state.start.iso() if state.start else "",
-        state.end.iso() if state.end else "",
-        state.query,
-        state.event,
-        {"story": state.story, "stop": state.stop} if state.story else None,
-    ]
+WIDGETS = ("domains", "actors", "start", "end", "query", "selected", "story")
+
+
+def widget_values(state: ViewState, dataset: Dataset) -> dict:
+    """The widget values that show a view, by the names in WIDGETS."""
+    return {
+        "domains": [d.id for d in dataset.domains] if state.domains is None else list(state.domains),
+        "actors": list(state.actors),
+        "start": state.start.iso() if state.start else "",
+        "end": state.end.iso() if state.end else "",
+        "query": state.query,
+        "selected": state.event,
+        "story": {"story": state.story, "stop": state.stop} if state.story else None,
+    }
 
 
 def _stop(value: object, notices: list[str]) -> int:

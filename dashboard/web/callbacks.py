@@ -7,31 +7,33 @@ from dataclasses import replace
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
-from ..core.filters import parse_view, view_from_widgets, widget_values, zoom_range
+from ..core.filters import WIDGETS, parse_view, view_from_widgets, widget_values, zoom_range
 from ..views.catalog import Catalog, Sort
 from . import ids
 from .components import explorer_outputs
 
-VIEW_OUTPUTS = [
-    Output(ids.DOMAINS, "value"),
-    Output(ids.ACTORS, "value"),
-    Output(ids.FROM, "value"),
-    Output(ids.TO, "value"),
-    Output(ids.SEARCH, "value"),
-    Output(ids.SELECTED, "data"),
-    Output(ids.STORY, "data"),
-    Output(ids.SORT, "data"),
-    Output(ids.DOMAINS, "options"),
-    Output(ids.ACTORS, "options"),
-    Output(ids.TIMELINE, "figure"),
-    Output(ids.SUMMARY, "children"),
-    Output(ids.TABLE, "children"),
-    Output(ids.DETAIL, "children"),
-    Output(ids.NOTICES, "children"),
-    Output(ids.QUERY, "data"),
-    Output(ids.STORY_PANEL, "children"),
-    Output(ids.PAGE, "className"),
-]
+# Named outputs (Dash's flexible callback signature): the callback returns a dict with these keys,
+# filled by filters.widget_values and components.explorer_outputs, so no list order must match.
+VIEW_OUTPUTS = {
+    "domains": Output(ids.DOMAINS, "value"),
+    "actors": Output(ids.ACTORS, "value"),
+    "start": Output(ids.FROM, "value"),
+    "end": Output(ids.TO, "value"),
+    "query": Output(ids.SEARCH, "value"),
+    "selected": Output(ids.SELECTED, "data"),
+    "story": Output(ids.STORY, "data"),
+    "sort": Output(ids.SORT, "data"),
+    "domain_options": Output(ids.DOMAINS, "options"),
+    "actor_options": Output(ids.ACTORS, "options"),
+    "figure": Output(ids.TIMELINE, "figure"),
+    "summary": Output(ids.SUMMARY, "children"),
+    "table": Output(ids.TABLE, "children"),
+    "detail": Output(ids.DETAIL, "children"),
+    "notices": Output(ids.NOTICES, "children"),
+    "view_query": Output(ids.QUERY, "data"),
+    "story_panel": Output(ids.STORY_PANEL, "children"),
+    "page_class": Output(ids.PAGE, "className"),
+}
 VIEW_INPUTS = [
     Input(ids.URL, "search"),
     Input(ids.DOMAINS, "value"),
@@ -62,16 +64,18 @@ def make_update_view(get_catalog: Callable[[], Catalog]):
         table_sort = view.table_sort(
             Sort.from_value(sort), selected=trigger == ids.SELECTED, turned=trigger == ids.SORT
         )
-        controls = widget_values(view.state, catalog.dataset) if from_url else [no_update] * 7
+        controls = (
+            widget_values(view.state, catalog.dataset) if from_url else dict.fromkeys(WIDGETS, no_update)
+        )
         if not from_url and view.state.event != parsed.state.event:
-            controls[5] = None  # the selection left the view, so it closed
-        return [
-            *controls,
-            table_sort.as_data(),
-            *explorer_outputs(
+            controls["selected"] = None  # the selection left the view, so it closed
+        return {
+            **controls,
+            "sort": table_sort.as_data(),
+            **explorer_outputs(
                 view, table_sort, catalog.dataset, parsed.notices, ring_only=trigger == ids.SELECTED
             ),
-        ]
+        }
 
     return update_view
 
@@ -94,7 +98,7 @@ def make_zoom(get_catalog: Callable[[], Catalog]):
 
 def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
     """Wire the explorer: one server round trip per change, pure UI in the browser."""
-    app.callback(VIEW_OUTPUTS, VIEW_INPUTS)(make_update_view(get_catalog))
+    app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS)(make_update_view(get_catalog))
     app.callback(
         Output(ids.TIMELINE, "figure", allow_duplicate=True),
         Input(ids.ZOOM, "data"),

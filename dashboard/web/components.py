@@ -293,8 +293,9 @@ def story_links(dataset: Dataset) -> list:
 
 def explorer_outputs(
     view: View, sort: Sort, dataset: Dataset, notices: tuple[str, ...], ring_only: bool
-) -> list:
-    """Everything the explorer's view callback sends back after the widget values, in order.
+) -> dict:
+    """Everything the explorer's view callback sends back besides the widget values and the sort,
+    by the names of callbacks.VIEW_OUTPUTS.
 
     With `ring_only` (only the selection changed) the figure goes as a one-trace Patch.
     """
@@ -303,18 +304,18 @@ def explorer_outputs(
         figure = Patch()
         figure["data"][ring] = view.figure["data"][ring]
     labels = {d.id: d.label for d in dataset.domains}
-    return [
-        domain_options(dataset, view.domain_counts),
-        actor_options(dataset, view.actor_counts),
-        figure,
-        [
+    return {
+        "domain_options": domain_options(dataset, view.domain_counts),
+        "actor_options": actor_options(dataset, view.actor_counts),
+        "figure": figure,
+        "summary": [
             summary_text(view),
             html.Span(" · ".join(describe_view(view.state, dataset)), hidden=True, className="filter-words"),
         ],
-        chronology_table(view, sort, labels),
-        event_detail(view.selected, dataset, view.state.query),
-        [html.P(notice, className="notice") for notice in notices],
-        view.state.to_query(),
-        story_panel(view.story),
-        "page story-mode" if view.story else "page",
-    ]
+        "table": chronology_table(view, sort, labels),
+        "detail": event_detail(view.selected, dataset, view.state.query),
+        "notices": [html.P(notice, className="notice") for notice in notices],
+        "view_query": view.state.to_query(),
+        "story_panel": story_panel(view.story),
+        "page_class": "page story-mode" if view.story else "page",
+    }
