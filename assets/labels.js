@@ -1,7 +1,7 @@
 /* Event labels on every timeline (explorer, story, embed, brief): after each draw, show the labels
    that fit at the current width and zoom, most important first, in rows above each lane's marks so
    that no two overlap; count the rest per lane ("+4") and the events left and right of the window.
-   The figure (dashboard/figures.py) carries every label hidden, with layout.meta.labels =
+   The figure (dashboard/figures/timeline.py) carries every label hidden, with layout.meta.labels =
    [[id, text, importance, lane y, x in ms, number?], ...] in the order of its "label" annotations.
    Below NARROW_PX (phones) the same figure is turned upright first: time runs down, compressed
    where nothing happens, lanes are narrow columns and the labels stand in one column beside them. */

@@ -48,12 +48,12 @@ def _timed(action: Callable[[], object]) -> tuple[float, object]:
 
 
 def _stages(path: Path) -> dict[str, float]:
-    """The loader's pipeline step by step (as dashboard.loader.load_dataset runs it), timed."""
+    """The loader's pipeline step by step (as dashboard.core.loader.load_dataset runs it), timed."""
     import yaml
 
-    from dashboard import yaml_source
-    from dashboard.catalog import Catalog
-    from dashboard.validation import ParsedFile, cross_problems, merge, validate_file
+    from dashboard.core import yaml_source
+    from dashboard.core.validation import ParsedFile, cross_problems, merge, validate_file
+    from dashboard.views.catalog import Catalog
 
     times: dict[str, float] = {}
     text = path.read_text(encoding="utf-8")
@@ -75,7 +75,7 @@ def measure(path: Path, runs: int, stages: bool = True) -> dict:
     """Time load_dataset and a bare CSafeLoader load of the same text, alternately, then the stages."""
     import yaml
 
-    from dashboard.loader import load_dataset
+    from dashboard.core.loader import load_dataset
 
     text = path.read_text(encoding="utf-8")
     loads, bare, peak_kib = [], [], 0
@@ -96,7 +96,7 @@ def measure(path: Path, runs: int, stages: bool = True) -> dict:
 def sections() -> list[Section]:
     """The empty load sections, to be filled size by size."""
     totals = Section(
-        "Load and validate (dashboard.loader.load_dataset)",
+        "Load and validate (dashboard.core.loader.load_dataset)",
         [
             ("n", "events"),
             ("file_mb", "file MB"),

@@ -12,7 +12,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from dashboard.loader import ENV_VAR
+from dashboard.core.loader import ENV_VAR
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"

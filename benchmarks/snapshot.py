@@ -57,8 +57,8 @@ def _serve(event_file: Path, log: Path) -> dict:
 
 def cached_view(event_file: str) -> dict:
     """In this process: the catalog as a worker gets it, then the same view repeated."""
-    from dashboard.filters import ViewState
-    from dashboard.live import LiveCatalog
+    from dashboard.core.filters import ViewState
+    from dashboard.views.live import LiveCatalog
 
     catalog = LiveCatalog([event_file]).get()
     state = ViewState()

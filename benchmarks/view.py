@@ -46,7 +46,7 @@ def _zstd() -> Callable[[bytes], bytes] | None:
 def _end_to_end(dataset, runs: int) -> float:
     """A view request through Dash's own dispatch (Flask test client, no compression), uncached."""
     from dashboard import app as app_module
-    from dashboard import loader
+    from dashboard.core import loader
 
     from .dash_client import ViewRequests, check_view, find_callback
 
@@ -73,11 +73,11 @@ def _end_to_end(dataset, runs: int) -> float:
 def measure(path: Path, runs: int) -> dict:
     from plotly.io.json import to_json_plotly
 
-    from dashboard.catalog import Catalog, Sort
-    from dashboard.components import actor_options, chronology_table, domain_options
-    from dashboard.figures import timeline_figure
-    from dashboard.filters import facet_counts, filter_events, view_from_values
-    from dashboard.loader import load_dataset
+    from dashboard.core.filters import facet_counts, filter_events, view_from_values
+    from dashboard.core.loader import load_dataset
+    from dashboard.figures.timeline import timeline_figure
+    from dashboard.views.catalog import Catalog, Sort
+    from dashboard.web.components import actor_options, chronology_table, domain_options
 
     dataset = load_dataset([path])
     catalog = Catalog(dataset)

@@ -7,13 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from .catalog import Catalog
-from .downloads import EXPORT_FORMATS, export_view
-from .event_file import dump_event_file
-from .loader import event_paths, expand, load_dataset
-from .model import json_schema
-from .problems import EventFileError
-from .timelinejs_import import from_timelinejs, from_timelinejs_csv
+from .core.event_file import dump_event_file
+from .core.loader import event_paths, expand, load_dataset
+from .core.model import json_schema
+from .core.problems import EventFileError
+from .interop.timelinejs_import import from_timelinejs, from_timelinejs_csv
+from .outputs.downloads import EXPORT_FORMATS, export_view
+from .views.catalog import Catalog
 
 
 def _validate(args: argparse.Namespace) -> int:

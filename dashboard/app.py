@@ -9,18 +9,18 @@ from urllib.parse import urlsplit
 from dash import Dash
 from flask import has_request_context, request
 
-from .callbacks import register_callbacks
-from .catalog import Catalog, View
-from .filters import parse_view
-from .guards import install_guards
-from .layout import explorer_layout
-from .live import LiveCatalog
-from .pages import meta_html
-from .previews import explorer_preview
-from .resources import ASSETS
-from .routes import install_routes, pin_data_version
-from .security import install_security
-from .share import register_share_callbacks
+from .core.filters import parse_view
+from .core.resources import ASSETS
+from .outputs.pages import meta_html
+from .outputs.previews import explorer_preview
+from .views.catalog import Catalog, View
+from .views.live import LiveCatalog
+from .web.callbacks import register_callbacks
+from .web.guards import install_guards
+from .web.layout import explorer_layout
+from .web.routes import install_routes, pin_data_version
+from .web.security import install_security
+from .web.share import register_share_callbacks
 
 
 class ExplorerDash(Dash):

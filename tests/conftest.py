@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.loader import BUNDLED_EVENTS, load_dataset
-from dashboard.store import CACHE_VAR
+from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.core.store import CACHE_VAR
 
 TESTS = Path(__file__).parent
 MINI = TESTS / "data" / "cold-war-mini.yaml"

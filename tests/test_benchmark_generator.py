@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from benchmarks.generate import generate, to_yaml, write
-from dashboard.loader import load_dataset
+from dashboard.core.loader import load_dataset
 
 N = 200
 

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.dates import PartialDate, parse_partial_date
+from dashboard.core.dates import PartialDate, parse_partial_date
 
 
 @pytest.mark.parametrize(

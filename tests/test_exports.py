@@ -2,14 +2,13 @@ import csv
 import io
 import json
 import re
-import subprocess
-import sys
 
 from dashboard.__main__ import main
-from dashboard.exports import credit_line, events_csv, events_json, figure_with_credit, static_html
-from dashboard.figures import timeline_figure
-from dashboard.frame import events_frame
-from dashboard.model import Dataset
+from dashboard.core.frame import events_frame
+from dashboard.core.model import Dataset
+from dashboard.figures.credit import credit_line, figure_with_credit
+from dashboard.figures.timeline import timeline_figure
+from dashboard.outputs.exports import events_csv, events_json, static_html
 from tests.conftest import MINI
 
 
@@ -162,12 +161,3 @@ def test_export_command_writes_timelinejs_and_json_to_a_file(tmp_path, capsys):
         data = json.loads(target.read_text(encoding="utf-8"))
         assert len(data["events"]) == 1
     assert capsys.readouterr() == ("", "")
-
-
-def test_the_export_modules_do_not_import_dash():
-    modules = ("exports", "timelinejs", "timelinejs_import", "timelinejs_slides", "timelinejs_read")
-    modules += ("html_markdown", "event_file", "downloads")
-    imports = ", ".join(f"dashboard.{name}" for name in modules)
-    code = f"import sys, {imports}; print('dash' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"

@@ -2,16 +2,11 @@ from collections import Counter
 
 import pandas as pd
 
-from dashboard.figures import (
-    SAFE_COLORS,
-    domain_colors,
-    empty_figure,
-    numbered,
-    story_figure,
-    timeline_figure,
-)
-from dashboard.frame import events_frame
-from dashboard.model import Domain
+from dashboard.core.frame import events_frame
+from dashboard.core.model import SAFE_COLORS, Domain
+from dashboard.figures.story import story_figure
+from dashboard.figures.theme import domain_colors, empty_figure
+from dashboard.figures.timeline import numbered, timeline_figure
 
 
 def event_marks(figure, kinds=("point", "span")):

@@ -2,10 +2,10 @@ import re
 
 import pytest
 
-from dashboard.catalog import Catalog, Sort
-from dashboard.dates import PartialDate
-from dashboard.filters import ViewState, facet_counts, filter_events, parse_view, view_from_values
-from dashboard.frame import events_table, marked
+from dashboard.core.dates import PartialDate
+from dashboard.core.filters import ViewState, facet_counts, filter_events, parse_view, view_from_values
+from dashboard.core.frame import events_table, marked
+from dashboard.views.catalog import Catalog, Sort
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 import shutil
 import time
 
-from dashboard.live import LiveCatalog
+from dashboard.views.live import LiveCatalog
 from tests.conftest import MINI
 
 

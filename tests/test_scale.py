@@ -3,10 +3,10 @@
 import pytest
 
 from benchmarks.generate import write
-from dashboard.catalog import Catalog
-from dashboard.figures import MAX_MARKS
-from dashboard.filters import ViewState, zoom_range
-from dashboard.loader import load_dataset
+from dashboard.core.filters import ViewState, zoom_range
+from dashboard.core.loader import load_dataset
+from dashboard.figures.marks import MAX_MARKS
+from dashboard.views.catalog import Catalog
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,11 @@ import shutil
 
 import pandas as pd
 
-from dashboard.catalog import Catalog
-from dashboard.filters import ViewState
-from dashboard.frame import events_table
-from dashboard.snapshot import read_snapshot, write_snapshot
-from dashboard.store import Store, cache_dir
+from dashboard.core.filters import ViewState
+from dashboard.core.frame import events_table
+from dashboard.core.snapshot import read_snapshot, write_snapshot
+from dashboard.core.store import Store, cache_dir
+from dashboard.views.catalog import Catalog
 from tests.conftest import MINI
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
 
 ARTICLE = (
     Path(__file__).resolve().parents[2]

@@ -4,12 +4,12 @@ import pytest
 import yaml
 
 from dashboard.__main__ import main
-from dashboard.event_file import dump_event_file
-from dashboard.html_markdown import html_to_markdown
-from dashboard.loader import load_dataset
-from dashboard.model import Event
-from dashboard.timelinejs import NAMESPACE, to_timelinejs
-from dashboard.timelinejs_import import from_timelinejs, from_timelinejs_csv
+from dashboard.core.event_file import dump_event_file
+from dashboard.core.loader import load_dataset
+from dashboard.core.model import Event
+from dashboard.interop.html_markdown import html_to_markdown
+from dashboard.interop.timelinejs import NAMESPACE, to_timelinejs
+from dashboard.interop.timelinejs_import import from_timelinejs, from_timelinejs_csv
 from tests.conftest import TESTS
 
 FIXTURES = TESTS / "data" / "timelinejs"

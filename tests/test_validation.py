@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import yaml_source
-from dashboard.loader import load_dataset
-from dashboard.problems import EventFileError
+from dashboard.core import yaml_source
+from dashboard.core.loader import load_dataset
+from dashboard.core.problems import EventFileError
 
 CORPUS = sorted((Path(__file__).parent / "bad_files").glob("*.yaml"))
 VALID_EVENT = """title: T

@@ -49,7 +49,7 @@ def test_the_installed_package_finds_its_bundled_events_and_assets(installed, tm
     where = run_outside(
         installed,
         "-c",
-        "import dashboard.resources as r; print(r.ASSETS); print(r.BUNDLED_EVENTS)",
+        "import dashboard.core.resources as r; print(r.ASSETS); print(r.BUNDLED_EVENTS)",
         cwd=tmp_path,
     )
     assets, events = (Path(line) for line in where.stdout.split())

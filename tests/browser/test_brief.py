@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 from pypdf import PdfReader
 
-from dashboard.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
 
 from .conftest import ConsoleLog
 from .helpers import open_explorer, table_ids

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from dashboard.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
 
 from .conftest import ConsoleLog
 from .helpers import open_explorer

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import write
-from dashboard.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
 from tests.serving import Server
 
 from .helpers import MARKS_JS, drawn_points, marks, open_explorer, summary, table_ids, wait_for_summary

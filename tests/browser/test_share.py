@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from dashboard.layout import SHARE_LINK
+from dashboard.web.ids import SHARE_LINK
 
 from .helpers import open_explorer, table_ids
 

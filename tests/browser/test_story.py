@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
 
 from .helpers import open_explorer
 

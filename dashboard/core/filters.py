@@ -1,0 +1,264 @@
+"""The view state (filters and selection), its URL form, and the events it shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode
+
+import numpy as np
+import pandas as pd
+
+from .dates import PartialDate, parse_partial_date
+from .frame import EventTable
+from .model import Dataset
+
+MAX_QUERY_CHARS = 200
+VIEW_KEYS = ("domains", "actors", "from", "to", "q", "event", "story", "stop")
+FILTERED_STORY = "view"
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What the reader is looking at.
+
+    `domains=None` shows every domain (an empty tuple, none); empty `actors` means any actor.
+    """
+
+    domains: tuple[str, ...] | None = None
+    actors: tuple[str, ...] = ()
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    query: str = ""
+    event: str | None = None
+    story: str | None = None
+    stop: int = 1
+
+    def to_params(self) -> dict[str, str]:
+        """The URL parameters for this view, omitting defaults."""
+        params = {
+            "domains": None if self.domains is None else ",".join(self.domains),
+            "actors": ",".join(self.actors),
+            "from": self.start.iso() if self.start else "",
+            "to": self.end.iso() if self.end else "",
+            "q": self.query,
+            "event": self.event or "",
+            "story": self.story or "",
+            "stop": str(self.stop) if self.story else "",
+        }
+        return {key: value for key, value in params.items() if value or (key == "domains" and value == "")}
+
+    def to_query(self) -> str:
+        """The query string ('?domains=...') for this view, or '' for the default view."""
+        params = self.to_params()
+        return "?" + urlencode(params, safe=",:") if params else ""
+
+
+@dataclass(frozen=True)
+class ParsedView:
+    """A view read from a URL, with a notice for every value that was ignored."""
+
+    state: ViewState
+    notices: tuple[str, ...] = field(default=())
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _known(values: list[str], allowed: list[str], what: str, notices: list[str]) -> tuple[str, ...]:
+    by_fold = {name.casefold(): name for name in allowed}
+    kept = []
+    for value in values:
+        name = by_fold.get(value.casefold())
+        if name is None:
+            notices.append(f"Unknown {what} '{value[:40]}' ignored.")
+        elif name not in kept:
+            kept.append(name)
+    return tuple(kept)
+
+
+def _date(value: str, key: str, notices: list[str]) -> PartialDate | None:
+    try:
+        return parse_partial_date(value) if value else None
+    except ValueError:
+        notices.append(f"'{key}={value[:40]}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored.")
+        return None
+
+
+def parse_view(query: str, dataset: Dataset, extra_keys: tuple[str, ...] = ()) -> ParsedView:
+    """Read a view from a query string, ignoring (with a notice) what does not fit the dataset."""
+    params: dict[str, str] = {}
+    notices: list[str] = []
+    for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=True):
+        if key in VIEW_KEYS:
+            params[key] = value
+        elif key not in extra_keys and not key.startswith("utm_"):
+            notices.append(f"Unknown parameter '{key[:40]}' ignored.")
+    lists = {key: _split(params[key]) if key in params else None for key in ("domains", "actors")}
+    parsed = view_from_values(
+        dataset,
+        domains=lists["domains"],
+        actors=lists["actors"],
+        start=params.get("from", ""),
+        end=params.get("to", ""),
+        query=params.get("q", ""),
+        event=params.get("event"),
+        story=params.get("story"),
+        stop=params.get("stop", "1"),
+    )
+    return ParsedView(parsed.state, tuple(notices) + parsed.notices)
+
+
+def view_from_values(
+    dataset: Dataset,
+    *,
+    domains: object = None,
+    actors: object = None,
+    start: object = "",
+    end: object = "",
+    query: object = "",
+    event: object = None,
+    story: object = None,
+    stop: object = 1,
+) -> ParsedView:
+    """Build a view from untrusted values (URL or widgets): anything that does not fit is dropped.
+
+    `domains=None` means every domain; a list keeps only the known ids in it.
+    """
+    notices: list[str] = []
+    all_domains = [d.id for d in dataset.domains]
+    chosen = _known(_strings(domains), all_domains, "domain", notices) if domains is not None else None
+    if chosen is not None and (set(chosen) == set(all_domains) or (not chosen and _strings(domains))):
+        chosen = None  # every domain, or only unknown ones (already noticed): no domain filter
+    start_date = _date(_text(start), "from", notices)
+    end_date = _date(_text(end), "to", notices)
+    if start_date and end_date and end_date.last_day() < start_date.first_day():
+        notices.append(f"'from={start_date}' is after 'to={end_date}'; the period was ignored.")
+        start_date = end_date = None
+    query_text = _text(query).strip()
+    if len(query_text) > MAX_QUERY_CHARS:
+        notices.append(f"The search text was cut to {MAX_QUERY_CHARS} characters.")
+        query_text = query_text[:MAX_QUERY_CHARS]
+    event_id = _text(event) or None
+    if event_id is not None and dataset.event(event_id) is None:
+        notices.append(f"Unknown event '{event_id[:40]}' ignored.")
+        event_id = None
+    story_id = _text(story) or None
+    if story_id is not None and story_id != FILTERED_STORY and dataset.narrative(story_id) is None:
+        notices.append(f"Unknown story '{story_id[:40]}' ignored.")
+        story_id = None
+    stop_number = _stop(stop, notices) if story_id else 1
+    state = ViewState(
+        domains=chosen,
+        actors=_known(_strings(actors), dataset.actors, "actor", notices),
+        start=start_date,
+        end=end_date,
+        query=query_text,
+        event=event_id,
+        story=story_id,
+        stop=stop_number,
+    )
+    return ParsedView(state, tuple(notices))
+
+
+def view_from_widgets(dataset: Dataset, domains, actors, start, end, query, selected, story) -> ParsedView:
+    """The view the explorer's widgets describe (story is the {'story', 'stop'} store)."""
+    story = story if isinstance(story, dict) else {}
+    return view_from_values(
+        dataset,
+        domains=domains,
+        actors=actors,
+        start=start,
+        end=end,
+        query=query,
+        event=selected,
+        story=story.get("story"),
+        stop=story.get("stop", 1),
+    )
+
+
+WIDGETS = ("domains", "actors", "start", "end", "query", "selected", "story")
+
+
+def widget_values(state: ViewState, dataset: Dataset) -> dict:
+    """The widget values that show a view, by the names in WIDGETS."""
+    return {
+        "domains": [d.id for d in dataset.domains] if state.domains is None else list(state.domains),
+        "actors": list(state.actors),
+        "start": state.start.iso() if state.start else "",
+        "end": state.end.iso() if state.end else "",
+        "query": state.query,
+        "selected": state.event,
+        "story": {"story": state.story, "stop": state.stop} if state.story else None,
+    }
+
+
+def _stop(value: object, notices: list[str]) -> int:
+    text = str(value) if isinstance(value, int | str) and not isinstance(value, bool) else ""
+    if text.isdigit() and 1 <= int(text) <= 10_000:
+        return int(text)
+    notices.append(f"'stop={text[:40]}' is not a stop number; starting at stop 1.")
+    return 1
+
+
+def _strings(value: object) -> list[str]:
+    if not isinstance(value, list | tuple):
+        return []
+    return [item for item in value if isinstance(item, str)]
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _mask(table: EventTable, state: ViewState, *, domains: bool = True, actors: bool = True) -> np.ndarray:
+    frame = table.frame
+    mask = np.ones(len(frame), dtype=bool)
+    if domains and state.domains is not None:
+        mask &= table.naming(table.domain_rows, state.domains)
+    if actors and state.actors:
+        mask &= table.naming(table.actor_rows, state.actors)
+    if state.start:
+        mask &= (frame["last_day"] >= pd.Timestamp(state.start.first_day())).to_numpy()
+    if state.end:
+        mask &= (frame["start"] <= pd.Timestamp(state.end.last_day())).to_numpy()
+    for word in state.query.casefold().split():
+        mask &= table.matching(word)
+    return mask
+
+
+def event_mask(table: EventTable, state: ViewState) -> np.ndarray:
+    """Which rows of the table the view's filters keep."""
+    return _mask(table, state)
+
+
+def filter_events(table: EventTable, state: ViewState) -> pd.DataFrame:
+    """The rows that the view's filters keep, in date order (the selection does not filter)."""
+    return table.frame[_mask(table, state)]
+
+
+def facet_counts(table: EventTable, state: ViewState) -> tuple[dict[str, int], dict[str, int]]:
+    """Events per domain and per actor, each counted under every filter but its own."""
+    without_domains = _mask(table, state, domains=False)
+    without_actors = _mask(table, state, actors=False)
+    by_domain = {name: int(without_domains[rows].sum()) for name, rows in table.domain_rows.items()}
+    by_actor = {name: int(without_actors[rows].sum()) for name, rows in table.actor_rows.items()}
+    return {k: v for k, v in by_domain.items() if v}, {k: v for k, v in by_actor.items() if v}
+
+
+def zoom_range(relayout: object) -> tuple[str, str] | bool | None:
+    """The x range a plotly relayout event zoomed to; None for a reset; False if it is not a zoom."""
+    if not isinstance(relayout, dict):
+        return False
+    if relayout.get("xaxis.autorange") is True:
+        return None
+    bounds = relayout.get("xaxis.range")
+    if not isinstance(bounds, list):
+        bounds = [relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")]
+    if len(bounds) != 2 or not all(isinstance(bound, str) for bound in bounds):
+        return False
+    try:
+        start, end = (pd.Timestamp(bound[:10]) for bound in bounds)
+    except ValueError:
+        return False
+    return (start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d")) if start < end else False

@@ -1,0 +1,200 @@
+"""The event-file schema as immutable pydantic models: the public contract of the data."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    StringConstraints,
+    WithJsonSchema,
+)
+
+from .dates import PartialDate, parse_partial_date
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--")
+_LINK_SCHEME = re.compile(
+    r"(?<!\\)\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.-]*):|^\s*\[[^\]]+\]:\s*<?([A-Za-z][A-Za-z0-9+.-]*):", re.M
+)
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+SAFE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+DEFAULT_DOMAINS = (
+    {"id": "diplomatic", "label": "Diplomatic", "color": "#0072B2"},
+    {"id": "economic", "label": "Economic", "color": "#E69F00"},
+    {"id": "military", "label": "Military", "color": "#009E73"},
+)
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+        raise ValueError(f"'{value}' is not an http(s) link; only http:// and https:// URLs are allowed")
+    return value
+
+
+def _no_raw_html(value: str) -> str:
+    if _RAW_HTML.search(value):
+        raise ValueError("raw HTML is not allowed; use Markdown (e.g. **bold**, [text](https://...))")
+    for match in _LINK_SCHEME.finditer(value):
+        scheme = (match.group(1) or match.group(2)).lower()
+        if scheme not in {"http", "https"}:
+            raise ValueError(f"a link uses '{scheme}:'; Markdown links must be http:// or https://")
+    return value
+
+
+def _has_entries(value: object) -> object:
+    if isinstance(value, list | tuple) and not value:
+        raise ValueError("needs at least one entry")
+    return value
+
+
+NonEmpty = BeforeValidator(_has_entries)
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG)]
+Url = Annotated[
+    str,
+    StringConstraints(strict=True, pattern=r"^https?://"),
+    AfterValidator(_http_url),
+]
+Markdown = Annotated[Text, AfterValidator(_no_raw_html)]
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(parse_partial_date),
+    # As written in an event file, so a dumped event validates again (snapshots store events so).
+    PlainSerializer(PartialDate.iso, return_type=str, when_used="json"),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer"}],
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD: the precision the source supports",
+        }
+    ),
+]
+Names = tuple[Text, ...]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Source(_Frozen):
+    """Where a fact comes from."""
+
+    outlet: Text
+    title: Text | None = None
+    date: Date | None = None
+    url: Url | None = None
+    quote: Text | None = None
+
+
+class Domain(_Frozen):
+    """One lane of the timeline, with its label and colour."""
+
+    id: Slug
+    label: Text
+    color: Annotated[str, StringConstraints(strict=True, pattern=r"^#[0-9A-Fa-f]{6}$")] | None = None
+
+
+class SourceDocument(_Frozen):
+    """The document a dataset was curated from."""
+
+    title: Text
+    outlet: Text | None = None
+    date: Date | None = None
+    url: Url | None = None
+
+
+NOTABLE = 2
+
+
+class Event(_Frozen):
+    """One dated event (a point) or period (a span, when it has an end)."""
+
+    id: Slug
+    date: Date
+    end: Date | None = None
+    title: Annotated[Text, StringConstraints(max_length=120)]
+    # What the chart writes beside the mark; without it, the title shortened at a word.
+    label: Annotated[Text, StringConstraints(max_length=40)] | None = None
+    summary: Markdown
+    domains: Annotated[Names, NonEmpty]
+    actors: Annotated[Names, NonEmpty]
+    people: Names = ()
+    tags: Names = ()
+    # Optional: a chronology written elsewhere rarely ranks its events; unranked means "notable".
+    importance: Annotated[int, Field(strict=True, ge=1, le=3)] = NOTABLE
+    sources: Annotated[tuple[Source, ...], NonEmpty]
+    related: tuple[Slug, ...] = ()
+
+    @property
+    def is_span(self) -> bool:
+        return self.end is not None
+
+
+class Stop(_Frozen):
+    """One step of a narrative: an event, with what to say about it and what to ask."""
+
+    event: Slug
+    note: Markdown
+    question: Markdown | None = None
+
+
+class Narrative(_Frozen):
+    """A guided story through some of the events, in the order a teacher tells it."""
+
+    id: Slug
+    title: Annotated[Text, StringConstraints(max_length=120)]
+    introduction: Markdown
+    stops: Annotated[tuple[Stop, ...], NonEmpty]
+
+
+class Dataset(_Frozen):
+    """A validated event file: its metadata, domain vocabulary and events in date order."""
+
+    title: Text
+    description: Text
+    source_document: SourceDocument | None = None
+    domains: Annotated[tuple[Domain, ...], NonEmpty] = tuple(Domain(**domain) for domain in DEFAULT_DOMAINS)
+    events: Annotated[tuple[Event, ...], NonEmpty]
+    narratives: tuple[Narrative, ...] = ()
+
+    _by_id: dict[str, Event] = PrivateAttr(default_factory=dict)
+    _actors: list[str] = PrivateAttr(default_factory=list)
+
+    def model_post_init(self, context: object, /) -> None:
+        self._by_id.update((event.id, event) for event in self.events)
+        names = {actor for event in self.events for actor in event.actors}
+        self._actors[:] = sorted(names, key=str.casefold)
+
+    @property
+    def actors(self) -> list[str]:
+        """Every actor named in the events, sorted."""
+        return list(self._actors)
+
+    @property
+    def event_count(self) -> int:
+        return len(self.events)
+
+    def event(self, event_id: str) -> Event | None:
+        """The event with this id, if any."""
+        return self._by_id.get(event_id)
+
+    def narrative(self, narrative_id: str) -> Narrative | None:
+        """The narrative with this id, if any."""
+        return next((n for n in self.narratives if n.id == narrative_id), None)
+
+
+def json_schema() -> dict:
+    """The JSON Schema of an event file (events/schema.json is this, for editors)."""
+    schema = Dataset.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "Timeline event file"} | {
+        key: value for key, value in schema.items() if key != "title"
+    }

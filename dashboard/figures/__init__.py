@@ -1,0 +1,1 @@
+"""Events to plotly figure dicts; imports only the core."""

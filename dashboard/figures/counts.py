@@ -1,0 +1,80 @@
+"""Past MAX_MARKS marks: honest counts per period and domain instead of one mark per event."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from html import escape
+
+import pandas as pd
+
+from ..core.model import Domain
+from .marks import COUNT
+from .theme import DAY_MS, base_layout, domain_colors, shown_lanes, x_axis
+
+
+def _bin(frame: pd.DataFrame) -> tuple[pd.Series, str]:
+    """Bin starts at a resolution that gives at most ~150 bins over the frame's period."""
+    days = (frame["start"].max() - frame["start"].min()).days
+    if days > 150 * 366:
+        return frame["start"].dt.year // 10 * 10, "decade"
+    if days > 150 * 31:
+        return frame["start"].dt.year, "year"
+    if days > 150:
+        return frame["start"].dt.to_period("M").dt.start_time, "month"
+    return frame["start"].dt.floor("D"), "day"
+
+
+def counts_figure(
+    frame: pd.DataFrame,
+    domains: Sequence[Domain],
+    shown: Collection[str] | None = None,
+    x_range: tuple[str, str] | None = None,
+) -> dict:
+    """Too many events to draw one by one: counts per period and domain, and a note saying so."""
+    colors = domain_colors(domains)
+    lanes = shown_lanes(frame, domains, shown)
+    bins, unit = _bin(frame)
+    if unit in {"decade", "year"}:
+        bins = pd.to_datetime(bins.astype(str) + "-01-01")
+    width = {"decade": 3652, "year": 365, "month": 30, "day": 1}[unit]
+    traces = []
+    for domain in lanes:
+        in_lane = frame["domains"].map(lambda ids, d=domain.id: d in ids).to_numpy()
+        counts = bins[in_lane].value_counts().sort_index()
+        traces.append(
+            {
+                "type": "bar",
+                "name": domain.label,
+                "x": (counts.index + pd.Timedelta(days=width / 2)).strftime("%Y-%m-%d").tolist(),
+                "y": counts.to_numpy().tolist(),
+                "width": width * DAY_MS * 0.9,
+                "marker": {"color": colors[domain.id]},
+                "hovertemplate": f"%{{y:,}} {escape(domain.label, quote=False)} events<extra></extra>",
+                "meta": {"kind": COUNT, "domain": domain.id},
+            }
+        )
+    layout = base_layout(max(300, 70 * len(lanes) + 200))
+    layout.update(
+        barmode="stack",
+        xaxis=x_axis(frame["start"].min(), frame["end"].max(), x_range),
+        yaxis={"title": {"text": f"events per {unit}"}, "fixedrange": True, "rangemode": "tozero"},
+        annotations=[
+            {
+                "text": f"{len(frame):,} events: too many to draw one by one, so this shows counts "
+                f"per {unit}. Zoom in or filter to see individual events.",
+                "xref": "paper",
+                "yref": "paper",
+                "x": 0,
+                "y": 1.0,
+                "yshift": 34,
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 13, "color": "#52606d"},
+                "name": "aggregated",
+            }
+        ],
+    )
+    layout["margin"]["t"] = 40
+    layout["meta"] = {"zoomable": True}
+    return {"data": traces, "layout": layout}

@@ -1,0 +1,76 @@
+"""The title and credit drawn into a figure, so a chart that leaves the app says where it is from."""
+
+from __future__ import annotations
+
+import copy
+import textwrap
+from html import escape
+
+from ..core.model import Dataset
+
+CREDIT_CHARS_PER_LINE = 110
+
+
+def credit_line(dataset: Dataset) -> str:
+    """'Source: <dataset title> — <source document title>, <outlet>', as plain text."""
+    credit = f"Source: {dataset.title}"
+    document = dataset.source_document
+    if document:
+        credit += " — " + ", ".join(part for part in (document.title, document.outlet) if part)
+    return credit
+
+
+def _overview_strip_px(layout: dict) -> int:
+    """The height of the overview strip (plotly's range slider) that sits under the date axis."""
+    slider = layout.get("xaxis", {}).get("rangeslider", {})
+    if not slider.get("visible") or "height" not in layout:
+        return 0
+    margin = layout.get("margin", {})
+    plot = layout["height"] - margin.get("t", 8) - margin.get("b", 36)
+    return int(slider.get("thickness", 0.15) * plot) + 12
+
+
+def figure_with_credit(figure: dict, title: str | None, credit: str) -> dict:
+    """A copy of the figure with its title and credit drawn in, so image downloads carry them."""
+    result = copy.deepcopy(figure)
+    layout = result.setdefault("layout", {})
+    margin = layout.setdefault("margin", {})
+    lines = textwrap.wrap(credit, CREDIT_CHARS_PER_LINE) or [""]
+    strip = _overview_strip_px(layout)
+    below_axis = 36 + strip
+    extra_bottom = 18 * len(lines) + 16 + strip
+    margin["b"] = margin.get("b", 36) + extra_bottom
+    extra_top = 0
+    if title:  # room for the title above the legend row, which sits on top of the plot
+        extra_top = 44 + (30 if layout.get("showlegend") else 0)
+        margin["t"] = margin.get("t", 8) + extra_top
+        layout["title"] = {
+            "text": escape(title, quote=False),
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 10},
+            "font": {"size": 18},
+        }
+    if "height" in layout:
+        layout["height"] += extra_top + extra_bottom
+    layout["annotations"] = [
+        *layout.get("annotations", []),
+        {
+            "text": "<br>".join(escape(line, quote=False) for line in lines),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "xanchor": "left",
+            "yanchor": "top",
+            "yshift": -below_axis,
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": 12, "color": "#52606d"},
+            "name": "credit",
+        },
+    ]
+    return result

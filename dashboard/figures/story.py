@@ -1,0 +1,63 @@
+"""A story's figure: the stops so far joined in order, the chart opened on the current stop."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..core.model import Domain
+from .marks import EVENT_MARKS, PATH, kind, mark_positions
+from .timeline import timeline_figure
+
+PROJECTOR_SIZE = 16
+STOP_PAD_SHARE = 0.15  # a story stop's window: its neighbours' span, padded by this share
+STOP_PAD_DAYS = 120
+
+
+def _projector_type(layout: dict) -> None:
+    """Story mode is read from the back of a room: axis, lane names and labels at PROJECTOR_SIZE."""
+    layout["font"] = {**layout["font"], "size": PROJECTOR_SIZE}
+    layout["xaxis"]["tickfont"] = {"size": PROJECTOR_SIZE}
+    for annotation in layout["annotations"]:
+        annotation["font"] = {**annotation.get("font", {}), "size": PROJECTOR_SIZE}
+
+
+def _around_stop(layout: dict, rows: pd.DataFrame, path: Sequence[str], number: int) -> None:
+    """Open the chart on the stop and its neighbours (the overview strip keeps the whole story), and
+    let plotly ease from one stop's window to the next."""
+    when = rows.set_index("id")["mid"]
+    near = [event_id for event_id in path[max(number - 2, 0) : number + 1] if event_id in when.index]
+    low, high = when[near].min(), when[near].max()
+    pad = max((high - low) * STOP_PAD_SHARE, pd.Timedelta(days=STOP_PAD_DAYS))
+    layout["xaxis"]["range"] = [(low - pad).strftime("%Y-%m-%d"), (high + pad).strftime("%Y-%m-%d")]
+    layout["uirevision"] = f"stop-{number}"
+
+
+def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[str], number: int) -> dict:
+    """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed."""
+    rows = frame[frame["id"].isin(path)]
+    current = path[number - 1]
+    figure = timeline_figure(rows, domains, selected=current)
+    visited = set(path[:number])
+    for trace in figure["data"]:
+        if kind(trace) in EVENT_MARKS:
+            trace["marker"]["opacity"] = [1.0 if row[0] in visited else 0.22 for row in trace["customdata"]]
+    _projector_type(figure["layout"])
+    _around_stop(figure["layout"], rows, path, number)
+    positions = mark_positions(figure)
+    steps = [positions[event_id][0] for event_id in path[:number] if event_id in positions]
+    figure["data"].insert(
+        1,
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": [x for x, _ in steps],
+            "y": [y for _, y in steps],
+            "line": {"color": "#1f2933", "width": 2},
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "meta": {"kind": PATH},
+        },
+    )
+    return figure

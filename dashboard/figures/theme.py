@@ -1,0 +1,100 @@
+"""The look every figure shares: fonts, symbols, sizes, the base layout and date axis, lanes."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+import pandas as pd
+
+from ..core.model import SAFE_COLORS, Domain
+
+SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", "star", "cross")
+SIZES = {1: 9, 2: 13, 3: 18}
+FONT = "'Noto Sans', 'Noto Sans CJK JP', 'Noto Sans CJK SC', 'Noto Sans CJK TC', sans-serif"
+TICK_FORMATS = [
+    {"dtickrange": [None, 86_400_000 * 28], "value": "%d %b %Y"},
+    {"dtickrange": [86_400_000 * 28, "M11"], "value": "%b %Y"},
+    {"dtickrange": ["M12", None], "value": "%Y"},
+]
+DAY_MS = 86_400_000
+HOVER = "%{customdata[1]}<br><b>%{customdata[2]}</b><br>%{customdata[3]}<extra></extra>"
+LABEL_SIZE = 13
+
+
+def domain_colors(domains: Sequence[Domain]) -> dict[str, str]:
+    """Each domain's declared colour, else a colour-blind-safe default by position."""
+    return {d.id: d.color or SAFE_COLORS[i % len(SAFE_COLORS)] for i, d in enumerate(domains)}
+
+
+def empty_figure(message: str = "No events match these filters.") -> dict:
+    """A figure that says why it is empty instead of showing blank axes."""
+    return {
+        "data": [],
+        "layout": {
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+            "height": 220,
+            "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+            "annotations": [
+                {
+                    "text": message,
+                    "showarrow": False,
+                    "font": {"size": 18, "color": "#444"},
+                    "x": 0.5,
+                    "y": 0.5,
+                    "xref": "paper",
+                    "yref": "paper",
+                }
+            ],
+            "paper_bgcolor": "white",
+            "plot_bgcolor": "white",
+        },
+    }
+
+
+def shown_lanes(
+    frame: pd.DataFrame, domains: Sequence[Domain], shown: Collection[str] | None
+) -> list[Domain]:
+    """The domains that get a lane: those shown (all when `shown` is None) that hold an event."""
+    present = set(frame["domains"].explode())
+    return [d for d in domains if (shown is None or d.id in shown) and d.id in present]
+
+
+def base_layout(height: int) -> dict:
+    return {
+        "height": height,
+        "margin": {"l": 8, "r": 12, "t": 8, "b": 36},
+        "font": {"family": FONT, "size": 14, "color": "#1f2933"},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "hovermode": "closest",
+        "dragmode": "pan",
+        "showlegend": True,
+        "legend": {
+            "orientation": "h",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "x": 0,
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+        "uirevision": "timeline",
+    }
+
+
+def x_axis(first: pd.Timestamp, last: pd.Timestamp, x_range: tuple[str, str] | None) -> dict:
+    total = max(last - first, pd.Timedelta(days=365))
+    pad = total * 0.04
+    return {
+        "type": "date",
+        "range": list(x_range)
+        if x_range
+        else [(first - pad).strftime("%Y-%m-%d"), (last + pad).strftime("%Y-%m-%d")],
+        "minallowed": (first - total).strftime("%Y-%m-%d"),
+        "maxallowed": (last + total).strftime("%Y-%m-%d"),
+        "tickformatstops": TICK_FORMATS,
+        "showgrid": True,
+        "gridcolor": "#e6e9ed",
+        "zeroline": False,
+        "automargin": True,
+    }

@@ -1,0 +1,1 @@
+"""TimelineJS export and import, and HTML to Markdown."""

@@ -1,0 +1,66 @@
+"""Tolerant readers of TimelineJS values: whatever a file holds, a value of the expected shape."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.dates import PartialDate, parse_partial_date
+from ..core.model import SLUG
+from .html_markdown import SAFE_URL
+
+SOURCE_FIELDS = ("outlet", "title", "date", "url", "quote")
+
+
+def as_text(value: object) -> str:
+    """Stripped text, or '' for anything that is not a string."""
+    return value.strip() if isinstance(value, str) else ""
+
+
+def as_mapping(value: object) -> dict:
+    """The value if it is a dict, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_strings(value: object) -> list[str]:
+    """The non-blank strings of a list, stripped; [] for anything else."""
+    return [item.strip() for item in value if as_text(item)] if isinstance(value, list) else []
+
+
+def as_partial_date(value: object) -> PartialDate | None:
+    """A TimelineJS date object at the precision its parts allow, or None without a usable year."""
+    parts = [str(as_mapping(value).get(key, "")).strip() for key in ("year", "month", "day")]
+    if not parts[0].isdigit() or not 1 <= int(parts[0]) <= 9999:
+        return None
+    text = f"{int(parts[0]):04d}"
+    for part in parts[1:]:
+        if not part.isdigit():
+            break
+        text += f"-{int(part):02d}"
+    try:
+        return parse_partial_date(text)
+    except ValueError:
+        return None
+
+
+def as_domains(value: object) -> list[dict]:
+    """Domain declarations carried in our namespaced key, kept only where well formed."""
+    domains = []
+    for item in value if isinstance(value, list) else []:
+        item = as_mapping(item)
+        if re.match(SLUG, as_text(item.get("id"))) and as_text(item.get("label")):
+            color = as_text(item.get("color"))
+            color_field = {"color": color} if re.match(r"^#[0-9A-Fa-f]{6}$", color) else {}
+            domains.append({"id": item["id"].strip(), "label": item["label"].strip()} | color_field)
+    return domains
+
+
+def as_sources(value: object) -> list[dict]:
+    """Sources carried in our namespaced key: those with an outlet, unsafe links dropped."""
+    sources = []
+    for item in value if isinstance(value, list) else []:
+        item = as_mapping(item)
+        if as_text(item.get("outlet")):
+            fields = {key: as_text(item.get(key)) for key in SOURCE_FIELDS}
+            fields["url"] = fields["url"] if SAFE_URL.match(fields["url"]) else ""
+            sources.append({key: text for key, text in fields.items() if text})
+    return sources

@@ -1,0 +1,118 @@
+"""Events → files people take away: CSV for spreadsheets, JSON, a self-contained HTML chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from html import escape
+
+import pandas as pd
+import plotly.io as pio
+
+from ..core.event_file import file_fields
+from ..core.frame import date_label
+from ..core.model import Dataset, Domain, Event, Source
+from ..figures.credit import figure_with_credit
+from ..figures.timeline import timeline_figure
+
+CSV_COLUMNS = (
+    "id",
+    "date",
+    "end",
+    "date_label",
+    "title",
+    "label",
+    "summary",
+    "domains",
+    "actors",
+    "people",
+    "tags",
+    "importance",
+    "related",
+    "sources",
+    "source_count",
+)
+# OWASP CSV injection: spreadsheets run cells that start with these as formulas.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HTML_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
+}
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+</head>
+<body style="margin:0;font-family:system-ui,sans-serif">
+{chart}
+</body>
+</html>
+"""
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def source_text(source: Source) -> str:
+    """One source on one line: outlet — title — date — url — “quote” (missing parts left out)."""
+    quote = f"“{source.quote}”" if source.quote else None
+    parts = (source.outlet, source.title, source.date and source.date.iso(), source.url, quote)
+    return " — ".join(part for part in parts if part)
+
+
+def events_csv(events: Iterable[Event], domains: Sequence[Domain]) -> str:
+    """One row per event, lists joined by '; ', domains by label; safe to open in a spreadsheet."""
+    labels = {domain.id: domain.label for domain in domains}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        row = (
+            event.id,
+            event.date.iso(),
+            event.end.iso() if event.end else "",
+            date_label(event),
+            event.title,
+            event.label or "",
+            event.summary,
+            "; ".join(labels.get(domain, domain) for domain in event.domains),
+            "; ".join(event.actors),
+            "; ".join(event.people),
+            "; ".join(event.tags),
+            event.importance,
+            "; ".join(event.related),
+            " | ".join(source_text(source) for source in event.sources),
+            len(event.sources),
+        )
+        writer.writerow([_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def events_json(dataset: Dataset, events: Iterable[Event]) -> str:
+    """The dataset's metadata and domains with the events, every date at its precision."""
+    document = dataset.source_document
+    data = {
+        "title": dataset.title,
+        "description": dataset.description,
+        "source_document": file_fields(document) if document else None,
+        "domains": [file_fields(domain) for domain in dataset.domains],
+        "events": [file_fields(event) for event in events],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def static_html(dataset: Dataset, frame_rows: pd.DataFrame, title: str | None, credit: str) -> str:
+    """A page that shows the timeline with no server: plotly.js inline, title and credit drawn in."""
+    figure = figure_with_credit(timeline_figure(frame_rows, dataset.domains), title, credit)
+    # The app draws with plotly.js defaults; "none" stops plotly.py adding its own template.
+    figure["layout"]["template"] = "none"
+    chart = pio.to_html(figure, include_plotlyjs=True, full_html=False, config=HTML_CONFIG)
+    return PAGE.format(title=escape(title or dataset.title), chart=chart)

@@ -1,0 +1,27 @@
+"""What a link preview (and a search result) says of the page a URL opens: a view or a story."""
+
+from __future__ import annotations
+
+import re
+
+from ..core.filters import ViewState
+from ..core.model import Dataset
+from .brief import describe_view, view_title
+from .pages import preview_tags
+
+_MARKDOWN_MARKS = re.compile(r"\]\([^)]*\)|[*_`\[\]]")
+
+
+def plain(markdown: str) -> str:
+    """Markdown as the words a preview shows: no emphasis marks, links reduced to their text."""
+    return _MARKDOWN_MARKS.sub("", markdown)
+
+
+def explorer_preview(dataset: Dataset, state: ViewState) -> list[dict[str, str]]:
+    """Tags for the explorer at this view: a story's title and introduction, else the view in words."""
+    narrative = dataset.narrative(state.story) if state.story else None
+    if narrative is not None:
+        title = f"{narrative.title} — {dataset.title}"
+        return preview_tags(title, plain(narrative.introduction), kind="article")
+    filters = [line for line in describe_view(state, dataset) if not line.startswith("All events")]
+    return preview_tags(view_title(dataset, state), " · ".join([*filters, dataset.description]))

@@ -1,0 +1,108 @@
+"""Server-rendered pages that need no Dash round trip: the embed (and its cache keys)."""
+
+from __future__ import annotations
+
+import hashlib
+import textwrap
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from ..core.model import Dataset
+from ..figures.theme import HOVER
+from ..views.catalog import View
+from .brief import view_subtitle, view_title
+from .pages import json_script, page_head, preview_tags
+
+EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")
+DEFAULT_HEIGHT = 420
+HEIGHT_RANGE = (200, 2000)
+# A 360 px frame has room for a hover label of about this many characters a line beside the lanes.
+HOVER_LINE_CHARS = 24
+HOVER_LABEL = {"font": {"size": 12}, "align": "left", "namelength": 0}
+EMBED_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+}
+
+
+@dataclass(frozen=True)
+class EmbedOptions:
+    """The embed's own parameters: chart height and whether to show the title."""
+
+    height: int = DEFAULT_HEIGHT
+    show_title: bool = True
+
+    @classmethod
+    def from_args(cls, args: dict[str, str]) -> EmbedOptions:
+        """Read height (px) and title (on/off) from URL arguments; a value out of range is dropped."""
+        raw = args.get("height", "")
+        low, high = HEIGHT_RANGE
+        height = int(raw) if raw.isdigit() and low <= int(raw) <= high else DEFAULT_HEIGHT
+        return cls(height=height, show_title=args.get("title", "on") != "off")
+
+
+def asset_version(path: Path) -> str:
+    """A short content hash, so asset URLs change exactly when the file does."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def etag(*parts: str) -> str:
+    """A strong ETag for a response that depends only on these parts."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def _wrapped(text: str) -> str:
+    lines = textwrap.wrap(text, HOVER_LINE_CHARS, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join(lines) or text
+
+
+def narrow_hover(data: list[dict]) -> list[dict]:
+    """The traces with their hover titles and domains wrapped into short lines, so a label stays
+    inside a phone-width frame (plotly has no maximum width for hover labels)."""
+    wrapped = []
+    for trace in data:
+        if trace.get("hovertemplate") == HOVER and trace.get("customdata"):
+            rows = [
+                [row[0], row[1], _wrapped(row[2]), _wrapped(row[3]), *row[4:]] for row in trace["customdata"]
+            ]
+            trace = dict(trace, customdata=rows, hoverlabel=dict(trace.get("hoverlabel", {}), **HOVER_LABEL))
+        wrapped.append(trace)
+    return wrapped
+
+
+def embed_page(dataset: Dataset, view: View, options: EmbedOptions, assets: dict[str, str]) -> str:
+    """The embed: a title and subtitle that say what the view holds, the chart (drawn by plotly.js
+    from inline JSON), a credit. Readers of an article see no URL notices: bad parameters are dropped."""
+    figure = dict(view.figure, data=narrow_hover(view.figure["data"]))
+    figure["layout"] = dict(
+        figure["layout"], height=options.height, margin=dict(figure["layout"]["margin"], l=8, b=8)
+    )
+    figure["layout"]["annotations"] = [
+        a for a in figure["layout"].get("annotations", []) if a.get("name") != "credit"
+    ]
+    full_view = "/" + view.state.to_query()
+    document = dataset.source_document
+    credit = f"Source: {escape(dataset.title)}"
+    if document:
+        credit += " — " + escape(", ".join(p for p in (document.title, document.outlet) if p))
+    title, subtitle = view_title(dataset, view.state), view_subtitle(dataset, view)
+    heading = (
+        f'<h1 class="embed-title">{escape(title)}</h1>\n<p class="embed-subtitle">{escape(subtitle)}</p>'
+        if options.show_title
+        else ""
+    )
+    label = f"Timeline of {view.count} events from {dataset.title}"
+    head = page_head(title, preview_tags(title, f"{subtitle}. {dataset.description}"), assets)
+    return f"""{head}
+<body>
+{heading}
+<div id="chart" role="img" aria-label="{escape(label)}"></div>
+{json_script("figure-data", figure)}
+{json_script("config-data", EMBED_CONFIG)}
+<p class="credit">{credit} · <a href="{escape(full_view)}" target="_blank" rel="noopener">Full view ↗</a></p>
+</body>
+</html>
+"""

@@ -1,0 +1,1 @@
+"""The Dash and Flask layer: layout, components, callbacks, routes, guards."""

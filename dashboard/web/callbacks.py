@@ -1,0 +1,189 @@
+"""Thin callbacks: widget values in, one pure view computation, components out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
+
+from ..core.filters import WIDGETS, parse_view, view_from_widgets, widget_values, zoom_range
+from ..views.catalog import Catalog, Sort
+from . import ids
+from .components import explorer_outputs
+
+# Named outputs (Dash's flexible callback signature): the callback returns a dict with these keys,
+# filled by filters.widget_values and components.explorer_outputs, so no list order must match.
+VIEW_OUTPUTS = {
+    "domains": Output(ids.DOMAINS, "value"),
+    "actors": Output(ids.ACTORS, "value"),
+    "start": Output(ids.FROM, "value"),
+    "end": Output(ids.TO, "value"),
+    "query": Output(ids.SEARCH, "value"),
+    "selected": Output(ids.SELECTED, "data"),
+    "story": Output(ids.STORY, "data"),
+    "sort": Output(ids.SORT, "data"),
+    "domain_options": Output(ids.DOMAINS, "options"),
+    "actor_options": Output(ids.ACTORS, "options"),
+    "figure": Output(ids.TIMELINE, "figure"),
+    "summary": Output(ids.SUMMARY, "children"),
+    "table": Output(ids.TABLE, "children"),
+    "detail": Output(ids.DETAIL, "children"),
+    "notices": Output(ids.NOTICES, "children"),
+    "view_query": Output(ids.QUERY, "data"),
+    "story_panel": Output(ids.STORY_PANEL, "children"),
+    "page_class": Output(ids.PAGE, "className"),
+}
+VIEW_INPUTS = [
+    Input(ids.URL, "search"),
+    Input(ids.DOMAINS, "value"),
+    Input(ids.ACTORS, "value"),
+    Input(ids.FROM, "value"),
+    Input(ids.TO, "value"),
+    Input(ids.SEARCH, "value"),
+    Input(ids.SELECTED, "data"),
+    Input(ids.SORT, "data"),
+    Input(ids.STORY, "data"),
+]
+
+
+def make_update_view(get_catalog: Callable[[], Catalog]):
+    """The explorer's one server callback: restores the URL view on load, else reads the widgets."""
+
+    def update_view(search, domains, actors, start, end, query, selected, sort, story):
+        catalog = get_catalog()
+        trigger = ctx.triggered_id
+        from_url = trigger in (None, ids.URL)
+        if from_url:
+            parsed = parse_view(search if isinstance(search, str) else "", catalog.dataset)
+        else:
+            parsed = view_from_widgets(catalog.dataset, domains, actors, start, end, query, selected, story)
+        view = catalog.view(parsed.state, Sort.from_value(sort))
+        if not from_url and view.state.event and not view.story and not view.holds(view.state.event):
+            view = catalog.view(replace(parsed.state, event=None), Sort.from_value(sort))  # it left the view
+        table_sort = view.table_sort(
+            Sort.from_value(sort), selected=trigger == ids.SELECTED, turned=trigger == ids.SORT
+        )
+        controls = (
+            widget_values(view.state, catalog.dataset) if from_url else dict.fromkeys(WIDGETS, no_update)
+        )
+        if not from_url and view.state.event != parsed.state.event:
+            controls["selected"] = None  # the selection left the view, so it closed
+        return {
+            **controls,
+            "sort": table_sort.as_data(),
+            **explorer_outputs(
+                view, table_sort, catalog.dataset, parsed.notices, ring_only=trigger == ids.SELECTED
+            ),
+        }
+
+    return update_view
+
+
+def make_zoom(get_catalog: Callable[[], Catalog]):
+    """Zooming into a counts view: draw the events in range one by one once few enough remain."""
+
+    def zoom_timeline(relayout, query):
+        x_range = zoom_range(relayout)
+        if x_range is False:
+            return no_update
+        catalog = get_catalog()
+        figure = catalog.zoomed(
+            parse_view(query if isinstance(query, str) else "", catalog.dataset).state, x_range
+        )
+        return no_update if figure is None else figure
+
+    return zoom_timeline
+
+
+def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
+    """Wire the explorer: one server round trip per change, pure UI in the browser."""
+    app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS)(make_update_view(get_catalog))
+    app.callback(
+        Output(ids.TIMELINE, "figure", allow_duplicate=True),
+        Input(ids.ZOOM, "data"),
+        State(ids.QUERY, "data"),
+        prevent_initial_call=True,
+    )(make_zoom(get_catalog))
+    app.clientside_callback(
+        ClientsideFunction("timeline", "zoomIfCounted"),
+        Output(ids.ZOOM, "data"),
+        Input(ids.TIMELINE, "relayoutData"),
+        State(ids.TIMELINE, "figure"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "select"),
+        Output(ids.SELECTED, "data", allow_duplicate=True),
+        Input(ids.TIMELINE, "clickData"),
+        Input({"type": ids.ROW, "id": ALL}, "n_clicks"),
+        Input({"type": ids.RELATED, "id": ALL}, "n_clicks"),
+        Input({"type": ids.CLOSE, "id": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "sort"),
+        Output(ids.SORT, "data"),
+        Input({"type": ids.SORT_BUTTON, "key": ALL}, "n_clicks"),
+        State(ids.SORT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "turnPage"),
+        Output(ids.SORT, "data", allow_duplicate=True),
+        Input({"type": ids.PAGE_BUTTON, "page": ALL}, "n_clicks"),
+        State(ids.SORT, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "reset"),
+        Output(ids.DOMAINS, "value", allow_duplicate=True),
+        Output(ids.ACTORS, "value", allow_duplicate=True),
+        Output(ids.FROM, "value", allow_duplicate=True),
+        Output(ids.TO, "value", allow_duplicate=True),
+        Output(ids.SEARCH, "value", allow_duplicate=True),
+        Output(ids.SELECTED, "data", allow_duplicate=True),
+        Input(ids.RESET, "n_clicks"),
+        State(ids.DOMAINS, "options"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "storyStep"),
+        Output(ids.STORY, "data", allow_duplicate=True),
+        Input({"type": ids.STORY_STEP, "story": ALL, "stop": ALL, "role": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "drawerOpen"),
+        Output(ids.FILTERS_DRAWER, "open"),
+        Input(ids.URL, "pathname"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "replaceUrl"),
+        Input(ids.QUERY, "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "shareLinks"),
+        Output(ids.SHARE_LINK, "value"),
+        Output(ids.EMBED_CODE, "value"),
+        *(Output(ids.DOWNLOADS[kind], "href") for kind in ("csv", "json", "timelinejs", "html")),
+        Output(ids.BRIEF_LINK, "href"),
+        Output(ids.DOWNLOADS["brief"], "href"),
+        Input(ids.QUERY, "data"),
+        State(ids.TIMELINE, "figure"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("timeline", "previewEmbed"),
+        Output(ids.EMBED_PREVIEW, "src"),
+        Output(ids.EMBED_PREVIEW, "hidden"),
+        Input(ids.PREVIEW_BUTTON, "n_clicks"),
+        State(ids.QUERY, "data"),
+        prevent_initial_call=True,
+    )
+    for image_format, button in ids.IMAGE_BUTTONS.items():
+        app.clientside_callback(
+            ClientsideFunction("timeline", f"download{image_format.upper()}"),
+            Input(button, "n_clicks"),
+            prevent_initial_call=True,
+        )

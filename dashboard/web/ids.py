@@ -1,0 +1,49 @@
+"""Every component id of the explorer, so a typo fails at import.
+
+Element ids first, then the `type` of each pattern-matching id (controls made from data: a row per
+event, a button per page). assets/timeline.js and assets/share.js find some of these by their
+string; a change here must be made there too.
+"""
+
+URL = "url"
+NOTICES = "notices"
+DOMAINS = "filter-domains"
+ACTORS = "filter-actors"
+FROM = "filter-from"
+TO = "filter-to"
+SEARCH = "filter-search"
+RESET = "filter-reset"
+SUMMARY = "result-summary"
+TIMELINE = "timeline"
+DETAIL = "detail"
+TABLE = "chronology"
+SELECTED = "selected-event"
+SORT = "table-sort"
+QUERY = "view-query"
+STORY = "story-state"
+SHARE_LINK = "share-link"
+EMBED_CODE = "embed-code"
+EMBED_WIDTH = "embed-fixed-width"
+EMBED_FIXED = "embed-fixed-code"
+EMBED_PREVIEW = "embed-preview"
+PREVIEW_BUTTON = "embed-preview-button"
+DOWNLOADS = {kind: f"download-{kind}" for kind in ("csv", "json", "timelinejs", "html", "brief")}
+IMAGE_BUTTONS = {"png": "download-png", "svg": "download-svg"}
+BRIEF_LINK = "brief-link"
+ZOOM = "timeline-zoom"
+STORY_PANEL = "story"
+FILTERS_DRAWER = "filters-drawer"
+PAGE = "page"  # the element holding the whole page (its class marks story mode)
+DESCRIPTION = "description"
+STORIES = "stories"
+CHRONOLOGY_SECTION = "chronology-section"
+DETAIL_TITLE = "detail-title"
+STORY_PROGRESS = "story-progress"
+
+# Pattern-matching id types: {"type": ROW, "id": event_id} and so on.
+ROW = "row"
+PAGE_BUTTON = "page"  # {"type": PAGE_BUTTON, "page": n}: the table's previous and next page buttons
+RELATED = "related"
+STORY_STEP = "story-step"
+SORT_BUTTON = "sort"
+CLOSE = "close"

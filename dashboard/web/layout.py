@@ -1,0 +1,276 @@
+"""The explorer page layout."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from ..core.model import Dataset
+from ..views.catalog import Catalog, View
+from . import ids
+from .components import story_links, story_panel
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "scrollZoom": False,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
+}
+
+
+def _period(catalog: Catalog) -> str:
+    """The years the events cover, read from the table (building every Event would cost seconds)."""
+    first, last = catalog.frame["start"].min().year, catalog.frame["last_day"].max().year
+    return f"{first}–{last}" if first != last else str(first)
+
+
+def header(catalog: Catalog) -> html.Header:
+    """Dataset title, description, counts, period and the source document."""
+    dataset = catalog.dataset
+    meta: list = [f"{len(catalog.frame)} events · {_period(catalog)}"]
+    doc = dataset.source_document
+    if doc:
+        label = " — ".join(part for part in (doc.title, doc.outlet) if part)
+        if doc.date:
+            label += f" ({doc.date.label()})"
+        link = html.A(label, href=doc.url, rel="noopener noreferrer") if doc.url else html.Cite(label)
+        meta += [" · Source: ", link]
+    return html.Header(
+        [
+            html.H1(dataset.title),
+            html.P(dataset.description, className="description", id=ids.DESCRIPTION),
+            html.Button(
+                "more",
+                className="more",
+                type="button",
+                **{"aria-expanded": "false", "aria-controls": "description"},
+            ),
+            html.P(meta, className="meta"),
+        ],
+        className="masthead",
+    )
+
+
+def _period_input(label: str, input_id: str, placeholder: str) -> html.Div:
+    """A partial-date box (YYYY, YYYY-MM or YYYY-MM-DD), sent when the reader leaves it or presses Enter."""
+    return html.Div(
+        [
+            html.Label(label, htmlFor=input_id),
+            dcc.Input(
+                id=input_id,
+                type="text",
+                debounce=True,
+                placeholder=placeholder,
+                maxLength=10,
+                className="text-input",
+            ),
+        ],
+        className="period",
+    )
+
+
+def _filters(dataset: Dataset) -> html.Details:
+    """The filters, in a drawer that phones open on demand (wider screens keep it open)."""
+    date_hint = "YYYY, YYYY-MM or YYYY-MM-DD"
+    aside = html.Aside(
+        [
+            html.H2("Filters", className="visually-hidden"),
+            html.Label("Search", htmlFor=ids.SEARCH, className="field-label"),
+            dcc.Input(
+                id=ids.SEARCH,
+                type="search",
+                debounce=0.3,
+                placeholder="e.g. WHA, submarine, Kono",
+                maxLength=200,
+                autoComplete="off",
+                className="text-input",
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("Domains"),
+                    dbc.Checklist(
+                        id=ids.DOMAINS,
+                        value=[d.id for d in dataset.domains],
+                        options=[],
+                        class_name="checklist",
+                    ),
+                ]
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("Period"),
+                    _period_input("From", ids.FROM, "e.g. 2009"),
+                    _period_input("To", ids.TO, "e.g. 2019-05"),
+                    html.Small(date_hint, className="hint"),
+                ]
+            ),
+            html.Fieldset(
+                [
+                    html.Legend("Actors"),
+                    dbc.Checklist(id=ids.ACTORS, value=[], options=[], class_name="checklist"),
+                ]
+            ),
+            html.Button("Reset filters", id=ids.RESET, className="button secondary"),
+        ],
+        className="filters",
+        **{"aria-label": "Filters"},
+    )
+    return html.Details(
+        [html.Summary("Filters"), aside], id=ids.FILTERS_DRAWER, open=True, className="drawer"
+    )
+
+
+def _copy_field(label: str, field_id: str, field, extra: list | None = None) -> html.Div:
+    """A read-only field with a real button that copies it (dcc.Clipboard renders a div, which
+    the keyboard cannot reach; assets/share.js does the copying)."""
+    copy = html.Button(
+        "Copy", type="button", className="copy", title=f"Copy: {label.lower()}", **{"data-copy": field_id}
+    )
+    status = html.Span(className="copy-status", role="status")
+    return html.Div(
+        [
+            html.Label(label, htmlFor=field_id, className="field-label"),
+            *(extra or []),
+            html.Div([field, copy, status], className="copy-row"),
+        ],
+        className="share-field",
+    )
+
+
+def _fixed_height_field() -> html.Div:
+    """The no-script embed code: an iframe of fixed size, measured at the column width chosen."""
+    widths = html.Fieldset(
+        [
+            html.Legend("Article column width", className="hint"),
+            dbc.RadioItems(
+                id=ids.EMBED_WIDTH,
+                options=[{"label": f"{width} px", "value": width} for width in (360, 600, 800)],
+                value=None,
+                inline=True,
+                class_name="embed-widths",
+            ),
+        ],
+        className="embed-width-choice",
+    )
+    code = dcc.Textarea(
+        id=ids.EMBED_FIXED,
+        readOnly=True,
+        rows=2,
+        className="text-input code",
+        placeholder="Choose the article column's width above.",
+    )
+    hint = html.Small("For sites that strip scripts: the embed is measured at the width you choose.",
+                      className="hint")  # fmt: skip
+    return _copy_field("Fixed-height embed code (no script)", ids.EMBED_FIXED, code, [hint, widths])
+
+
+def share_panel() -> html.Details:
+    """Share, embed and download the current view; two clicks from the explorer to an embed code."""
+    download_labels = {
+        "csv": "CSV",
+        "json": "JSON",
+        "timelinejs": "TimelineJS JSON",
+        "html": "Chart as HTML",
+        "brief": "Briefing (Markdown)",
+    }
+    return html.Details(
+        [
+            html.Summary("Share, embed, download or print this view"),
+            _copy_field("Link to this view", ids.SHARE_LINK,
+                        dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, className="text-input")),
+            _copy_field("Embed code (iframe)", ids.EMBED_CODE,
+                        dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, rows=3, className="text-input code")),
+            _fixed_height_field(),
+            html.Div(
+                [
+                    html.Span("Download: ", className="field-label inline"),
+                    *(html.A(label, id=ids.DOWNLOADS[kind], href=f"/download/{kind}",
+                             className="button small", download="")
+                      for kind, label in download_labels.items()),
+                    html.Button("PNG", id=ids.IMAGE_BUTTONS["png"], className="button small"),
+                    html.Button("SVG", id=ids.IMAGE_BUTTONS["svg"], className="button small"),
+                    html.A("Print / PDF briefing", id=ids.BRIEF_LINK, href="/brief", target="_blank",
+                           className="button small"),
+                ],
+                className="downloads",
+            ),
+            html.Button("Preview the embed", id=ids.PREVIEW_BUTTON, className="button small"),
+            html.Iframe(id=ids.EMBED_PREVIEW, title="Embed preview", className="embed-preview", hidden=True),
+        ],
+        className="share",
+    )  # fmt: skip
+
+
+def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
+    """The explorer: header, filters, the timeline, the selected event, the chronology.
+
+    With `first` (the view the page opens on) its chart, and a story's mode and card, are drawn from
+    the first paint, so nothing moves when the view callback answers."""
+    story = first.story if first else None
+    dataset = catalog.dataset
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.SELECTED),
+            dcc.Store(id=ids.SORT, data={"key": "date", "descending": False}),
+            dcc.Store(id=ids.QUERY),
+            dcc.Store(id=ids.STORY),
+            dcc.Store(id=ids.ZOOM),
+            html.A("Skip to the chronology", href="#chronology-section", className="skip-link"),
+            header(catalog),
+            html.Div(id=ids.NOTICES, role="status", className="notices"),
+            html.Main(
+                [
+                    _filters(dataset),
+                    html.Div(
+                        [
+                            html.Section(
+                                story_panel(story),
+                                id=ids.STORY_PANEL,
+                                className="story-panel",
+                                **{"aria-live": "polite", "aria-label": "Story"},
+                            ),
+                            html.P(id=ids.SUMMARY, className="summary-line", **{"aria-live": "polite"}),
+                            html.Figure(
+                                dcc.Graph(
+                                    id=ids.TIMELINE,
+                                    config=GRAPH_CONFIG,
+                                    className="timeline",
+                                    figure=first.figure if first else {"data": [], "layout": {"height": 380}},
+                                ),
+                                className="chart",
+                                **{
+                                    "aria-label": "Timeline chart; the chronology below lists the same events"
+                                },
+                            ),
+                            share_panel(),
+                            html.Section(
+                                id=ids.DETAIL,
+                                className="detail",
+                                **{"aria-live": "polite", "aria-label": "Selected event"},
+                            ),
+                            html.Section(story_links(dataset), id=ids.STORIES, className="stories"),
+                            html.Section(
+                                [
+                                    html.H2("Chronology"),
+                                    html.Div(
+                                        html.Table(id=ids.TABLE, className="chronology"),
+                                        className="table-wrap",
+                                    ),
+                                ],
+                                id=ids.CHRONOLOGY_SECTION,
+                            ),
+                        ],
+                        className="results",
+                    ),
+                ],
+                className="explorer",
+            ),
+            html.Footer(
+                html.P("Every event cites its sources; select one to read them."), className="footer"
+            ),
+        ],
+        className="page story-mode" if story else "page",
+        id=ids.PAGE,
+    )

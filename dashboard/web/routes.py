@@ -1,0 +1,150 @@
+"""Plain Flask routes beside the Dash app: the embed, the briefing, downloads, story links."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlencode
+
+from dash import Dash
+from flask import Response, g, has_request_context, jsonify, make_response, redirect, request, send_file
+
+from ..core.filters import parse_view
+from ..outputs.brief import BRIEF_KEYS, briefing_state
+from ..outputs.brief_html import brief_page
+from ..outputs.downloads import EXPORT_FORMATS, export_view
+from ..outputs.standalone import EMBED_KEYS, EmbedOptions, asset_version, embed_page, etag
+from ..views.catalog import Catalog
+from ..views.live import LiveCatalog
+
+EMBED_CACHE = "public, max-age=300, stale-while-revalidate=86400"
+DOWNLOAD_TYPES = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "json": ("application/json; charset=utf-8", "json"),
+    "html": ("text/html; charset=utf-8", "html"),
+    "timelinejs": ("application/json; charset=utf-8", "timelinejs.json"),
+    "brief": ("text/markdown; charset=utf-8", "md"),
+}
+PLOTLY_JS = "vendor/plotly-basic-4.1.1.min.js"
+# Dash serves the full plotly.js (1,436 KiB gzipped); our traces need only the basic bundle (386 KiB).
+FULL_PLOTLY = re.compile(r"^/_dash-component-suites/plotly/package_data/plotly(\.v[\w]+)?\.min\.js$")
+
+
+def slug(text: str) -> str:
+    """A file-name-safe slug of a title."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "timeline"
+
+
+def _query() -> str:
+    return request.query_string.decode("utf-8", errors="replace")
+
+
+def _origin() -> str:
+    """This site's origin as the request reached it ('https://example.org'), for links that travel."""
+    return request.host_url.rstrip("/")
+
+
+def _asset_urls(assets: Path, paths: dict[str, str]) -> dict[str, str]:
+    """Asset URLs with a content hash, so browsers refetch exactly when a file changes."""
+    return {name: f"/assets/{path}?v={asset_version(assets / path)}" for name, path in paths.items()}
+
+
+def _page_assets(assets: Path, page: str) -> dict[str, str]:
+    """What a standalone page links: the shared font, labels and plotly.js, and its own CSS and JS."""
+    paths = {"fonts": "fonts.css", "labels": "labels.js", "plotly": PLOTLY_JS}
+    return _asset_urls(assets, paths | {"css": f"standalone/{page}.css", "js": f"standalone/{page}.js"})
+
+
+def pin_data_version(app: Dash, live: LiveCatalog) -> Callable[[], Catalog]:
+    """One data version per request, named in its X-Data-Version header; returns the catalog getter.
+
+    The catalog is taken when the request starts, so a reload mid-request never mixes versions.
+    """
+
+    @app.server.before_request
+    def take_the_catalog():
+        g.catalog = live.get()
+
+    @app.server.after_request
+    def name_the_data_version(response: Response) -> Response:
+        if "catalog" in g:
+            response.headers["X-Data-Version"] = g.catalog.version
+        return response
+
+    def get_catalog() -> Catalog:
+        return g.catalog if has_request_context() and "catalog" in g else live.get()
+
+    return get_catalog
+
+
+def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catalog], assets: Path) -> None:
+    """The embed, the printable briefing and data downloads of any view, story links, the health report."""
+    server = app.server
+    embed_assets = _page_assets(assets, "embed")
+    brief_assets = _page_assets(assets, "brief")
+    assets_key = "".join(embed_assets.values())
+
+    @server.before_request
+    def serve_the_basic_plotly_bundle():
+        if FULL_PLOTLY.match(request.path):
+            return send_file(assets / PLOTLY_JS, mimetype="text/javascript", max_age=365 * 86400)
+        return None
+
+    @server.get("/embed")
+    def embed():
+        catalog = get_catalog()
+        # Article readers cannot fix the URL: its notices are dropped here (the explorer shows them).
+        state = parse_view(_query(), catalog.dataset, extra_keys=EMBED_KEYS).state
+        options = EmbedOptions.from_args(request.args)
+        tag = etag(catalog.version, state.to_query(), repr(options), assets_key)
+        if request.if_none_match.contains(tag):
+            response = Response(status=304)
+        else:
+            view = catalog.view(state)
+            response = make_response(embed_page(catalog.dataset, view, options, embed_assets))
+        response.set_etag(tag)
+        response.headers["Cache-Control"] = EMBED_CACHE
+        return response
+
+    @server.get("/brief")
+    def brief():
+        catalog = get_catalog()
+        parsed = parse_view(_query(), catalog.dataset, extra_keys=BRIEF_KEYS)
+        view = catalog.view(briefing_state(parsed.state))
+        return brief_page(catalog.dataset, view, brief_assets, parsed.notices, url=_origin())
+
+    @server.get("/download/<kind>")
+    def download(kind: str):
+        if kind not in DOWNLOAD_TYPES:
+            return Response(
+                f"Unknown format; use one of {', '.join(EXPORT_FORMATS)}.\n", 404, mimetype="text/plain"
+            )
+        catalog = get_catalog()
+        text, _notices = export_view(catalog, kind, _query(), url=_origin())
+        mimetype, extension = DOWNLOAD_TYPES[kind]
+        body = "\ufeff" + text if kind == "csv" else text  # the BOM makes Excel read UTF-8
+        response = Response(body, content_type=mimetype)
+        filename = f"{slug(catalog.dataset.title)}.{extension}"
+        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+    @server.get("/story/<narrative_id>")
+    @server.get("/story/<narrative_id>/<int:stop>")
+    def story_link(narrative_id: str, stop: int = 1):
+        return redirect("/?" + urlencode({"story": narrative_id, "stop": stop}), code=302)
+
+    @server.get("/favicon.ico")
+    def favicon():
+        return redirect("/_favicon.ico", code=301)
+
+    @server.get("/stories")
+    def story_list():
+        return redirect("/#stories", code=302)
+
+    @server.get("/health")
+    def health():
+        report = live.health.as_json() | {"data_version": get_catalog().version}
+        response = jsonify(report)
+        response.headers["Cache-Control"] = "no-store"
+        return response
