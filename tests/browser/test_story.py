@@ -123,7 +123,7 @@ def test_story_mode_over_a_filtered_view_steps_through_its_events(page, server, 
 def test_every_way_of_stepping_reaches_the_last_stop_of_every_narrative(page, server, dataset):
     for story in dataset.narratives:
         total = len(story.stops)
-        page.goto(f"{server.url}/story/{story.id}")
+        open_explorer(page, f"{server.url}/story/{story.id}")
         wait_for_stop(page, 1)
         for number in range(2, total + 1):
             page.keyboard.press("ArrowRight")
