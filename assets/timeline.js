@@ -77,7 +77,9 @@
         var context = window.dash_clientside.callback_context;
         var trigger = context.triggered_id;
         var value = context.triggered.length ? context.triggered[0].value : null;
-        if (!value || !trigger) { return noUpdate(); }
+        /* Until the page's first answer has come (window.__landed, set in replaceUrl), a step would
+           race it and be overwritten by the stop the address named: wait for it. */
+        if (!value || !trigger || !window.__landed) { return noUpdate(); }
         return trigger.story ? { story: trigger.story, stop: trigger.stop } : null;
       },
 
