@@ -227,14 +227,17 @@
     var labels = gd.layout.annotations.filter(function (a) { return a.name === "label"; });
     var others = gd.layout.annotations.filter(function (a) { return a.name !== "label" && a.name !== "label-note"; });
     var font = { size: labels.length ? labels[0].font.size : 13, family: full.font.family };
-    if (narrow) {
-      var standing = layOutUpright(gd.layout.meta, full, labels, others, font);
-      var uprightKey = JSON.stringify(standing);
-      if (uprightKey === laidOut.get(gd.layout)) { return; }
-      laidOut.set(gd.layout, uprightKey);
-      window.Plotly.relayout(gd, { annotations: standing });
-      return;
-    }
+    var update = narrow
+      ? { annotations: layOutUpright(gd.layout.meta, full, labels, others, font) }
+      : layOutFlat(meta, full, labels, others, font);
+    var key = JSON.stringify(update);
+    if (key === laidOut.get(gd.layout)) { return; }
+    laidOut.set(gd.layout, key);
+    window.Plotly.relayout(gd, update);
+  }
+
+  /* Horizontal labels in rows above each lane, the counts beside them, and level date ticks. */
+  function layOutFlat(meta, full, labels, others, font) {
     /* As many rows as fit between a lane's marks and the name of the lane above it. */
     var lanePx = Math.abs(full.yaxis.l2p(0) - full.yaxis.l2p(1));
     var rowPx = Math.max(ROW_PX, font.size + 9);  /* story mode's projector type needs taller rows */
@@ -251,13 +254,9 @@
     });
     if (result.earlier) { notes.push(note("◀ " + result.earlier + " earlier", 0, 1.04, "left", "paper", font.size)); }
     if (result.later) { notes.push(note(result.later + " later ▶", 1, 1.04, "right", "paper", font.size)); }
-    var annotations = others.concat(labels, notes);
     /* Level date ticks, as many as fit, so that nothing below the axis moves with the width. */
     var ticks = Math.max(2, Math.floor(full._size.w / TICK_PX));
-    var key = JSON.stringify([annotations, ticks]);
-    if (key === laidOut.get(gd.layout)) { return; }
-    laidOut.set(gd.layout, key);
-    window.Plotly.relayout(gd, { annotations: annotations, "xaxis.nticks": ticks, "xaxis.tickangle": 0 });
+    return { annotations: others.concat(labels, notes), "xaxis.nticks": ticks, "xaxis.tickangle": 0 };
   }
 
   /* A label's markup: "<b>12</b> title" for a numbered label (its number alone when short). */

@@ -58,17 +58,17 @@ def make_update_view(get_catalog: Callable[[], Catalog]):
             parsed = parse_view(search if isinstance(search, str) else "", catalog.dataset)
         else:
             parsed = view_from_widgets(catalog.dataset, domains, actors, start, end, query, selected, story)
-        view = catalog.view(parsed.state, Sort.from_value(sort))
-        if not from_url and view.state.event and not view.story and not view.holds(view.state.event):
-            view = catalog.view(replace(parsed.state, event=None), Sort.from_value(sort))  # it left the view
-        table_sort = view.table_sort(
-            Sort.from_value(sort), selected=trigger == ids.SELECTED, turned=trigger == ids.SORT
-        )
+        order = Sort.from_value(sort)
+        view = catalog.view(parsed.state, order)
+        left = not from_url and view.state.event and not view.story and not view.holds(view.state.event)
+        if left:  # a filter change left the selected event out of view: its detail closes
+            view = catalog.view(replace(parsed.state, event=None), order)
+        table_sort = view.table_sort(order, selected=trigger == ids.SELECTED, turned=trigger == ids.SORT)
         controls = (
             widget_values(view.state, catalog.dataset) if from_url else dict.fromkeys(WIDGETS, no_update)
         )
-        if not from_url and view.state.event != parsed.state.event:
-            controls["selected"] = None  # the selection left the view, so it closed
+        if left:
+            controls["selected"] = None
         return {
             **controls,
             "sort": table_sort.as_data(),
