@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 import urllib.error
@@ -49,6 +50,19 @@ def test_every_page_sends_security_headers(server, path):
 def test_hsts_is_sent_when_a_trusted_proxy_says_the_request_came_over_https(server):
     _, headers, _ = fetch(server.url + "/", headers={"X-Forwarded-Proto": "https"})
     assert headers["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+
+
+def test_assets_under_versioned_urls_are_kept_a_year_and_bare_ones_revalidated(server):
+    _, _, page = fetch(server.url + "/")
+    script = re.search(rb'src="(/assets/labels\.js\?m=[^"]+)"', page).group(1).decode()
+    _, headers, _ = fetch(server.url + script)
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    _, _, embed = fetch(server.url + "/embed")
+    script = re.search(rb'src="(/assets/standalone/embed\.js\?v=[^"]+)"', embed).group(1).decode()
+    _, headers, _ = fetch(server.url + script)
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    _, headers, _ = fetch(server.url + "/assets/labels.js")
+    assert "immutable" not in headers.get("Cache-Control", "")
 
 
 def test_unknown_paths_get_a_plain_404_without_a_traceback(server):

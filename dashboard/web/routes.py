@@ -19,6 +19,7 @@ from ..views.catalog import Catalog
 from ..views.live import LiveCatalog
 
 EMBED_CACHE = "public, max-age=300, stale-while-revalidate=86400"
+VERSIONED_CACHE = "public, max-age=31536000, immutable"
 DOWNLOAD_TYPES = {
     "csv": ("text/csv; charset=utf-8", "csv"),
     "json": ("application/json; charset=utf-8", "json"),
@@ -90,6 +91,15 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         if FULL_PLOTLY.match(request.path):
             return send_file(assets / PLOTLY_JS, mimetype="text/javascript", max_age=365 * 86400)
         return None
+
+    @server.after_request
+    def keep_versioned_assets(response: Response) -> Response:
+        """Our asset URLs carry their version (Dash's ?m=, the standalone pages' ?v=), so a browser
+        may keep them for a year: a changed file comes under a new URL."""
+        versioned = "m" in request.args or "v" in request.args
+        if request.path.startswith("/assets/") and versioned and response.status_code == 200:
+            response.headers["Cache-Control"] = VERSIONED_CACHE
+        return response
 
     @server.get("/embed")
     def embed():
