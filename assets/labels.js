@@ -1,7 +1,7 @@
 /* Event labels on every timeline (explorer, story, embed, brief): after each draw, show the labels
    that fit at the current width and zoom, most important first, in rows above each lane's marks so
    that no two overlap; count the rest per lane ("+4") and the events left and right of the window.
-   The figure (dashboard/figures/timeline.py) carries every label hidden, with layout.meta.labels =
+   The figure (dashboard/figures/timeline.py) carries every label hidden, with layout.timeline.labels =
    [[id, text, importance, lane y, x in ms, number?], ...] in the order of its "label" annotations.
    Below NARROW_PX (phones) the same figure is turned upright first: time runs down, compressed
    where nothing happens, lanes are narrow columns and the labels stand in one column beside them. */
@@ -10,11 +10,10 @@
   var ROWS = 4, ROW_PX = 22, FIRST_PX = 16, GAP_PX = 8, PAD_PX = 6, NAME_PX = 34, TICK_PX = 95;
   var NARROW_PX = 600, LANE_PX = 34, ROW_V_PX = 23, STEP_PX = 28, MIN_H_PX = 420, MAX_H_PX = 1600;
   var YEAR_MS = 365.25 * 86400000, RANK_SHARE = 0.88, TICK_V_PX = 18;
+  var STRETCHED = "Time is stretched where events are dense";
   var GLYPHS = { circle: "●", diamond: "◆", square: "■", "triangle-up": "▲", pentagon: "⬟",
     hexagon: "⬢", star: "★", cross: "✚" };
   var context = document.createElement("canvas").getContext("2d");
-  /* What was last laid out, per layout object: a figure drawn anew (a new layout) is laid out again. */
-  var laidOut = new WeakMap();
 
   function textWidth(text, font) {
     context.font = font.size + "px " + font.family;
@@ -102,7 +101,7 @@
   /* The horizontal figure turned upright: time runs down on the stretched scale, lanes become
      narrow columns (first lane at the left) under a key of their names. */
   function upright(data, layout, width) {
-    var meta = layout.meta, lanes = meta.lanes, top = lanes.length - 1;
+    var meta = layout.timeline, lanes = meta.lanes, top = lanes.length - 1;
     var times = meta.labels.map(function (item) { return item[4]; });
     var at = stretch(times);
     var traces = data.map(function (trace) {
@@ -141,11 +140,11 @@
         text: key, x: 0, xref: "paper", y: 1, yref: "paper", yanchor: "bottom", xanchor: "left",
         yshift: 6, showarrow: false, font: { size: 12, color: "#1f2933" }, name: "upright",
       }, {
-        text: "Time is stretched where events are dense", x: 0, xref: "paper", y: 0, yref: "paper",
-        yanchor: "top", xanchor: "left", yshift: -4, showarrow: false, name: "upright",
+        text: STRETCHED, x: 0, xref: "paper", y: 0, yref: "paper",
+        yanchor: "top", xanchor: "left", yshift: -4, showarrow: false, name: "upright-note",
         font: { size: 11, color: "#7b8794" },
       }].concat(labels),
-      meta: Object.assign({}, meta, { upright: true, stretched: meta.labels.map(function (item) { return at(item[4]); }) }),
+      timeline: Object.assign({}, meta, { upright: true, stretched: meta.labels.map(function (item) { return at(item[4]); }) }),
     });
     return { data: traces, layout: turned };
   }
@@ -195,8 +194,11 @@
         xanchor: "left", yanchor: "middle", text: escapeText(fit(item[1], room, font)),
       });
     });
-    var notes = result.hidden ? [note("+" + result.hidden + " more", 1, -0.01, "right", "paper", font.size)] : [];
-    return others.concat(labels, notes);
+    /* What is left out is counted on the note's own line: two notes at the foot would collide. */
+    others = others.map(function (a) {
+      return a.name === "upright-note" ? Object.assign({}, a, { text: STRETCHED + (result.hidden ? " · +" + result.hidden + " more" : "") }) : a;
+    });
+    return others.concat(labels);
   }
 
   function note(text, x, y, xanchor, yref, size) {
@@ -207,11 +209,11 @@
   }
 
   function layOut(gd) {
-    var meta = gd.layout && gd.layout.meta && gd.layout.meta.labels;
+    var meta = gd.layout && gd.layout.timeline && gd.layout.timeline.labels;
     var full = gd._fullLayout;
     if (!meta || !full || !full.xaxis || !full._size) { return; }
     var narrow = window.innerWidth < NARROW_PX;
-    if (narrow !== Boolean(gd.layout.meta.upright)) {
+    if (narrow !== Boolean(gd.layout.timeline.upright)) {
       if (narrow) {
         /* A copy of the figure as the server drew it, to turn back to on a wider screen (plotly
            can hand back a layout that still holds the upright annotations: keep the clean one). */
@@ -228,12 +230,20 @@
     var others = gd.layout.annotations.filter(function (a) { return a.name !== "label" && a.name !== "label-note"; });
     var font = { size: labels.length ? labels[0].font.size : 13, family: full.font.family };
     var update = narrow
-      ? { annotations: layOutUpright(gd.layout.meta, full, labels, others, font) }
+      ? { annotations: layOutUpright(gd.layout.timeline, full, labels, others, font) }
       : layOutFlat(meta, full, labels, others, font);
-    var key = JSON.stringify(update);
-    if (key === laidOut.get(gd.layout)) { return; }
-    laidOut.set(gd.layout, key);
-    window.Plotly.relayout(gd, update);
+    gd.__labelled = update;
+    if (!holds(gd.layout, update)) { window.Plotly.relayout(gd, update); }
+  }
+
+  /* Whether the layout already holds these values ("xaxis.nticks" style keys). Compared by
+     content, not by object: Dash's Graph copies the layout into its figure after each relayout
+     and draws that copy, and a copy that already holds the labels needs no further relayout. */
+  function holds(layout, update) {
+    return Object.keys(update).every(function (key) {
+      var value = key.split(".").reduce(function (part, name) { return part && part[name]; }, layout);
+      return JSON.stringify(value) === JSON.stringify(update[key]);
+    });
   }
 
   /* Horizontal labels in rows above each lane, the counts beside them, and level date ticks. */
@@ -273,6 +283,25 @@
     if (gd.__labelsHooked || typeof gd.on !== "function") { return; }
     gd.__labelsHooked = true;
     gd.on("plotly_afterplot", function () { layOut(gd); });
+    /* plotly's resize drops the layout's height for the container's, and Dash's Graph makes its
+       container 100% of a parent that has no height: the next update would then squash the chart.
+       Keep the height the chart has (the figure's, or the upright one). */
+    gd.on("plotly_relayout", function (event) {
+      if (event && event.autosize && gd.layout.height === undefined && gd._fullLayout) {
+        gd.layout.height = gd._fullLayout.height;
+      }
+    });
+    /* Dash's Graph copies each relayout into its figure, starting from the figure it last
+       rendered. Labels laid out inside a zoom announce themselves before the zoom does, so the
+       zoom's copy would bring the old labels back (and draw them, and lay them out again).
+       Announce the labels after every other relayout, so that Dash keeps what is drawn. */
+    gd.on("plotly_relayout", function (event) {
+      var timeline = gd.layout.timeline;
+      if (!event || !gd.__labelled || "annotations" in event || !timeline || timeline.upright) { return; }
+      /* A resize alone (autosize, width, height) is not copied by Dash: nothing to correct. */
+      if (Object.keys(event).every(function (key) { return /^(autosize|width|height)$/.test(key); })) { return; }
+      gd.emit("plotly_relayout", Object.assign({}, event, gd.__labelled));
+    });
     layOut(gd);
   }
 
@@ -288,6 +317,6 @@
   }).observe(document.documentElement, { childList: true, subtree: true });
   /* Widths are measured in the page's own font: measure again once it has loaded. */
   document.fonts.ready.then(function () {
-    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) { laidOut.delete(gd.layout); layOut(gd); });
+    document.querySelectorAll(".js-plotly-plot").forEach(layOut);
   });
 })();

@@ -107,7 +107,7 @@
 
       /* Only a counts view (too many events to draw) asks the server to redraw on zoom. */
       zoomIfCounted: function (relayout, figure) {
-        var zoomable = figure && figure.layout && figure.layout.meta && figure.layout.meta.zoomable;
+        var zoomable = figure && figure.layout && figure.layout.timeline && figure.layout.timeline.zoomable;
         return zoomable && relayout ? relayout : noUpdate();
       },
 

@@ -71,12 +71,12 @@ TL_ZOOM = """() => new Promise(resolve => {
   window.timeline.zoomIn();
   requestAnimationFrame(() => resolve(performance.now() - start));
 })"""
-# Plotly.relayout on the x range. On `/` a counts view (meta.zoomable) asks the server for the events
-# in range: then wait for plotly's redraw after that callback's answer (seen by wrapping fetch);
-# otherwise (and on /embed, which has no Dash) for plotly's own redraw.
+# Plotly.relayout on the x range. On `/` a counts view (layout.timeline.zoomable) asks the server
+# for the events in range: then wait for plotly's redraw after that callback's answer (seen by
+# wrapping fetch); otherwise (and on /embed, which has no Dash) for plotly's own redraw.
 OUR_ZOOM = """(range) => new Promise((resolve, reject) => {
   const gd = document.querySelector('.js-plotly-plot');
-  const server = !!(window.dash_clientside && gd.layout.meta && gd.layout.meta.zoomable);
+  const server = !!(window.dash_clientside && gd.layout.timeline && gd.layout.timeline.zoomable);
   const fetch = window.fetch;
   let answered = false;
   const timer = setTimeout(() => reject(new Error('no redraw within 60 s')), 60000);

@@ -35,7 +35,7 @@ def test_every_event_gets_one_full_mark_in_its_first_domain_and_an_echo_in_the_o
 def test_every_drawn_event_has_one_hidden_label_for_the_browser_to_lay_out(mini):
     figure = timeline_figure(events_frame(mini), mini.domains)
     labels = [note for note in figure["layout"]["annotations"] if note["name"] == "label"]
-    items = figure["layout"]["meta"]["labels"]
+    items = figure["layout"]["timeline"]["labels"]
     assert [item[0] for item in items] == [event.id for event in mini.events]
     assert [note["text"] for note in labels] == [item[1] for item in items]
     assert not any(note["visible"] for note in labels)
@@ -44,10 +44,10 @@ def test_every_drawn_event_has_one_hidden_label_for_the_browser_to_lay_out(mini)
 
 def test_numbered_labels_lead_with_their_number_and_carry_it_alone_for_tight_spots(mini):
     figure = timeline_figure(events_frame(mini), mini.domains)
-    plain = [item[1] for item in figure["layout"]["meta"]["labels"]]
+    plain = [item[1] for item in figure["layout"]["timeline"]["labels"]]
     numbers = {event.id: n for n, event in enumerate(mini.events, start=1) if n != 2}
     numbered(figure, numbers)
-    items = figure["layout"]["meta"]["labels"]
+    items = figure["layout"]["timeline"]["labels"]
     labels = [note["text"] for note in figure["layout"]["annotations"] if note["name"] == "label"]
     assert items[0][1:] == [f"1 {plain[0]}", *items[0][2:5], "1"]
     assert labels[0].startswith("<b>1</b> ")

@@ -40,7 +40,14 @@ def base_payload(url: str) -> dict:
         for part in main["output"].strip(".").split("...")
     ]
     inputs = [{"id": i["id"], "property": i["property"], "value": None} for i in main["inputs"]]
-    return {"output": main["output"], "outputs": outputs, "inputs": inputs, "changedPropIds": [], "state": []}
+    state = [{"id": s["id"], "property": s["property"], "value": None} for s in main["state"]]
+    return {
+        "output": main["output"],
+        "outputs": outputs,
+        "inputs": inputs,
+        "changedPropIds": [],
+        "state": state,
+    }
 
 
 def mutations(base: dict, rng: random.Random):

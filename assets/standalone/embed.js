@@ -22,7 +22,7 @@
     var config = JSON.parse(document.getElementById("config-data").textContent);
     /* Upright (phone-width) charts cannot zoom or pan, and the modebar would sit on their key. */
     function markUpright() {
-      holder.classList.toggle("upright", Boolean(holder.layout && holder.layout.meta && holder.layout.meta.upright));
+      holder.classList.toggle("upright", Boolean(holder.layout && holder.layout.timeline && holder.layout.timeline.upright));
     }
     window.Plotly.newPlot(holder, figure.data, figure.layout, config).then(function () {
       markUpright();

@@ -76,5 +76,5 @@ def counts_figure(
         ],
     )
     layout["margin"]["t"] = 40
-    layout["meta"] = {"zoomable": True}
+    layout["timeline"] = {"zoomable": True}
     return {"data": traces, "layout": layout}

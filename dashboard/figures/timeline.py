@@ -148,7 +148,7 @@ def numbered(figure: dict, numbers: dict[str, int]) -> dict:
     """The figure with each event's label led by its number (e.g. its row in a printed table);
     the number also goes last in the label's meta item, for assets/labels.js to show alone
     where the whole label has no room."""
-    items = figure["layout"].get("meta", {}).get("labels")
+    items = figure["layout"].get("timeline", {}).get("labels")
     if not items:
         return figure
     labels = [a for a in figure["layout"]["annotations"] if a.get("name") == "label"]
@@ -241,7 +241,10 @@ def timeline_figure(
     layout = base_layout(LANE_HEIGHT * len(lanes) + 150)
     layout.update(showlegend=False, barmode="overlay", annotations=_lane_names(lanes, lane_y) + annotations)
     layout["margin"].update(t=30, r=44, l=12)
-    layout["meta"] = {
+    # The labels' data for assets/labels.js, under a key plotly.js does not know: Dash's Graph
+    # hands plotly a deep copy of the layout on every update, and a copied `meta` (or any layout
+    # array) makes plotly redraw everything although nothing changed.
+    layout["timeline"] = {
         "labels": items,
         "lanes": [{"label": d.label, "color": colors[d.id], "symbol": symbols[d.id]} for d in lanes],
     }
@@ -251,7 +254,9 @@ def timeline_figure(
         layout["xaxis"]["range"] = [day.strftime("%Y-%m-%d") for day in window]
     layout["xaxis"]["rangeslider"] = {"visible": True, "thickness": 0.12, "bgcolor": "#f5f7fa"}
     layout["yaxis"] = {
-        "tickvals": list(lane_y.values()),
+        "tickmode": "linear",  # a grid line per lane without a tickvals array (see "timeline" above)
+        "tick0": 0,
+        "dtick": 1,
         "showticklabels": False,
         "range": [-0.25, len(lanes) - 0.25],
         "fixedrange": True,

@@ -114,5 +114,6 @@ def static_html(dataset: Dataset, frame_rows: pd.DataFrame, title: str | None, c
     figure = figure_with_credit(timeline_figure(frame_rows, dataset.domains), title, credit)
     # The app draws with plotly.js defaults; "none" stops plotly.py adding its own template.
     figure["layout"]["template"] = "none"
+    figure["layout"].pop("timeline", None)  # labels.js's data (plotly.py refuses keys it does not know)
     chart = pio.to_html(figure, include_plotlyjs=True, full_html=False, config=HTML_CONFIG)
     return PAGE.format(title=escape(title or dataset.title), chart=chart)

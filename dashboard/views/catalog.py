@@ -204,6 +204,10 @@ class Catalog:
             self._filtered[key] = (in_date_order, in_table_order, facet_counts(self.table, state))
         return self._filtered[key]
 
+    def figure_key(self, state: ViewState) -> str:
+        """What a view's figure depends on: the data version and the view's state."""
+        return f"{self.version}{state.to_query()}"
+
     def view(self, state: ViewState, sort: Sort = Sort()) -> View:
         """The filtered, sorted events of a view with its figure and facet counts."""
         in_date_order, in_table_order, (domain_counts, actor_counts) = self._filter(state, sort)

@@ -33,6 +33,7 @@ VIEW_OUTPUTS = {
     "view_query": Output(ids.QUERY, "data"),
     "story_panel": Output(ids.STORY_PANEL, "children"),
     "page_class": Output(ids.PAGE, "className"),
+    "drawn": Output(ids.DRAWN, "data"),
 }
 VIEW_INPUTS = [
     Input(ids.URL, "search"),
@@ -44,13 +45,14 @@ VIEW_INPUTS = [
     Input(ids.SELECTED, "data"),
     Input(ids.SORT, "data"),
     Input(ids.STORY, "data"),
+    State(ids.DRAWN, "data"),
 ]
 
 
 def make_update_view(get_catalog: Callable[[], Catalog]):
     """The explorer's one server callback: restores the URL view on load, else reads the widgets."""
 
-    def update_view(search, domains, actors, start, end, query, selected, sort, story):
+    def update_view(search, domains, actors, start, end, query, selected, sort, story, drawn):
         catalog = get_catalog()
         trigger = ctx.triggered_id
         from_url = trigger in (None, ids.URL)
@@ -69,13 +71,13 @@ def make_update_view(get_catalog: Callable[[], Catalog]):
         )
         if left:
             controls["selected"] = None
-        return {
-            **controls,
-            "sort": table_sort.as_data(),
-            **explorer_outputs(
-                view, table_sort, catalog.dataset, parsed.notices, ring_only=trigger == ids.SELECTED
-            ),
-        }
+        outputs = explorer_outputs(
+            view, table_sort, catalog.dataset, parsed.notices, ring_only=trigger == ids.SELECTED
+        )
+        if from_url and drawn == catalog.figure_key(view.state):
+            outputs["figure"] = no_update  # the page came with this figure: drawing it again costs a redraw
+        outputs["drawn"] = None if drawn else no_update  # once: later the chart may show another view
+        return {**controls, "sort": table_sort.as_data(), **outputs}
 
     return update_view
 

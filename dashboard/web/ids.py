@@ -20,6 +20,7 @@ TABLE = "chronology"
 SELECTED = "selected-event"
 SORT = "table-sort"
 QUERY = "view-query"
+DRAWN = "drawn-figure"  # which view's figure the page was served with
 STORY = "story-state"
 SHARE_LINK = "share-link"
 EMBED_CODE = "embed-code"

@@ -215,6 +215,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
             dcc.Store(id=ids.SELECTED),
             dcc.Store(id=ids.SORT, data={"key": "date", "descending": False}),
             dcc.Store(id=ids.QUERY),
+            dcc.Store(id=ids.DRAWN, data=catalog.figure_key(first.state) if first else None),
             dcc.Store(id=ids.STORY),
             dcc.Store(id=ids.ZOOM),
             html.A("Skip to the chronology", href="#chronology-section", className="skip-link"),

@@ -141,7 +141,7 @@ def test_the_brief_chart_numbers_its_marks_as_the_chronology_rows(page, server):
     drawn = page.evaluate(
         """() => { const g = document.getElementById('chart');
                    const labels = g.layout.annotations.filter(a => a.name === 'label');
-                   return g.layout.meta.labels.filter((item, i) => labels[i].visible)
+                   return g.layout.timeline.labels.filter((item, i) => labels[i].visible)
                      .map(item => [item[0], item[5]]); }"""
     )
     ids = brief_ids(page)

@@ -98,6 +98,24 @@ def test_a_url_with_filters_restores_the_view(page, server, dataset):
     assert page.locator(".notices").inner_text() == ""
 
 
+def test_the_page_comes_with_its_chart_and_the_first_answer_does_not_send_it_again(page, server):
+    answers = []
+    page.on(
+        "response",
+        lambda r: answers.append(r.json()["response"]) if "_dash-update-component" in r.url else None,
+    )
+    open_explorer(page, server.url + "/?domains=military&to=2019")
+    page.wait_for_load_state("networkidle")
+    assert answers and "timeline" not in answers[0] and "result-summary" in answers[0]
+    ids = table_ids(page)
+    assert ids and {event_id for _, event_id in marks(page)} == set(ids)
+    before = summary(page)
+    page.get_by_role("checkbox", name=re.compile("^Diplomatic")).check()
+    wait_for_summary(page, before)
+    assert "figure" in answers[-1]["timeline"]
+    assert {event_id for _, event_id in marks(page)} == set(table_ids(page))
+
+
 def test_bad_parameters_are_ignored_with_a_visible_notice(page, server, dataset):
     open_explorer(page, server.url + "/?domains=spies&from=20x9&event=nope&colour=red&q=Kono")
     notices = page.locator(".notices .notice").all_inner_texts()
