@@ -108,7 +108,12 @@
       /* Only a counts view (too many events to draw) asks the server to redraw on zoom. */
       zoomIfCounted: function (relayout, figure) {
         var zoomable = figure && figure.layout && figure.layout.timeline && figure.layout.timeline.zoomable;
-        return zoomable && relayout ? relayout : noUpdate();
+        /* Only the time range goes to the server, not a label relayout (its annotations). */
+        var range = {};
+        Object.keys(relayout || {}).forEach(function (key) {
+          if (/^xaxis\.(range|autorange)/.test(key)) { range[key] = relayout[key]; }
+        });
+        return zoomable && Object.keys(range).length ? range : noUpdate();
       },
 
       /* Keep the address bar in step with the view without reloading or adding history. */

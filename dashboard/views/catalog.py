@@ -182,7 +182,7 @@ class Catalog:
         if inside.empty:
             return None
         figure = timeline_figure(inside, self.dataset.domains, state.event, state.domains, x_range=x_range)
-        figure["layout"]["meta"] = {"zoomable": True}
+        figure["layout"]["timeline"]["zoomable"] = True  # its labels stay; zooming out asks again
         return figure_with_credit(figure, None, credit_line(self.dataset))
 
     @staticmethod

@@ -274,6 +274,10 @@ def test_a_large_file_shows_counts_and_zooming_in_draws_events(page, counted_ser
     }
     assert {event_id for _, event_id in marks(page)} == overlapping
     assert "too many to draw" not in page.locator("#timeline").text_content()
+    page.wait_for_function(
+        "() => document.querySelector('#timeline .js-plotly-plot').layout.annotations"
+        ".some(a => a.name === 'label' && a.visible)"
+    )
 
 
 def test_a_short_search_means_the_word_typed_and_is_highlighted(page, server, dataset):
