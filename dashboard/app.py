@@ -18,7 +18,7 @@ from .views.live import LiveCatalog
 from .web.callbacks import register_callbacks
 from .web.guards import install_guards
 from .web.layout import explorer_layout
-from .web.routes import install_routes, pin_data_version
+from .web.routes import install_routes, pin_data_version, plotly_script
 from .web.security import install_security
 from .web.share import register_share_callbacks
 
@@ -44,6 +44,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
         serve_locally=True,
         compress=True,
         update_title=None,
+        external_scripts=[plotly_script(ASSETS)],
     )
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.server.extensions["timeline_live"] = live  # gunicorn.conf.py's pre_fork syncs the master with it

@@ -51,6 +51,12 @@ def _asset_urls(assets: Path, paths: dict[str, str]) -> dict[str, str]:
     return {name: f"/assets/{path}?v={asset_version(assets / path)}" for name, path in paths.items()}
 
 
+def plotly_script(assets: Path) -> dict[str, str]:
+    """The basic plotly.js bundle as a script of the explorer's page: it compiles while the page's
+    other scripts load, and dcc's Graph, finding window.Plotly, fetches no bundle of its own."""
+    return {"src": _asset_urls(assets, {"plotly": PLOTLY_JS})["plotly"]}
+
+
 def _page_assets(assets: Path, page: str) -> dict[str, str]:
     """What a standalone page links: the shared font, labels and plotly.js, and its own CSS and JS."""
     paths = {"fonts": "fonts.css", "labels": "labels.js", "plotly": PLOTLY_JS}
