@@ -26,6 +26,7 @@ VIEW_OUTPUTS = {
     "domain_options": Output(ids.DOMAINS, "options"),
     "actor_options": Output(ids.ACTORS, "options"),
     "figure": Output(ids.TIMELINE, "figure"),
+    "chart_style": Output(ids.CHART, "style"),
     "summary": Output(ids.SUMMARY, "children"),
     "table": Output(ids.TABLE, "children"),
     "detail": Output(ids.DETAIL, "children"),

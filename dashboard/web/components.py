@@ -49,6 +49,11 @@ def actor_options(dataset: Dataset, counts: dict[str, int]) -> list[dict]:
     ]
 
 
+def chart_style(figure: dict) -> dict:
+    """The chart's style: the figure's height as --chart-height, held before plotly draws."""
+    return {"--chart-height": f"{figure['layout'].get('height', 380)}px"}
+
+
 def summary_text(view: View) -> str:
     if view.count == 0:
         return f"No events match these filters (0 of {view.total}). Remove a filter or clear the search."
@@ -308,6 +313,7 @@ def explorer_outputs(
         "domain_options": domain_options(dataset, view.domain_counts),
         "actor_options": actor_options(dataset, view.actor_counts),
         "figure": figure,
+        "chart_style": chart_style(view.figure),
         "summary": [
             summary_text(view),
             html.Span(" · ".join(describe_view(view.state, dataset)), hidden=True, className="filter-words"),

@@ -15,6 +15,7 @@ SEARCH = "filter-search"
 RESET = "filter-reset"
 SUMMARY = "result-summary"
 TIMELINE = "timeline"
+CHART = "chart"  # the figure element around the timeline
 DETAIL = "detail"
 TABLE = "chronology"
 SELECTED = "selected-event"

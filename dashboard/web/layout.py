@@ -8,7 +8,7 @@ from dash import dcc, html
 from ..core.model import Dataset
 from ..views.catalog import Catalog, View
 from . import ids
-from .components import story_links, story_panel
+from .components import actor_options, chart_style, domain_options, story_links, story_panel, summary_text
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -70,7 +70,7 @@ def _period_input(label: str, input_id: str, placeholder: str) -> html.Div:
     )
 
 
-def _filters(dataset: Dataset) -> html.Details:
+def _filters(dataset: Dataset, first: View | None) -> html.Details:
     """The filters, in a drawer that phones open on demand (wider screens keep it open)."""
     date_hint = "YYYY, YYYY-MM or YYYY-MM-DD"
     aside = html.Aside(
@@ -92,7 +92,7 @@ def _filters(dataset: Dataset) -> html.Details:
                     dbc.Checklist(
                         id=ids.DOMAINS,
                         value=[d.id for d in dataset.domains],
-                        options=[],
+                        options=domain_options(dataset, first.domain_counts) if first else [],
                         class_name="checklist",
                     ),
                 ]
@@ -108,7 +108,12 @@ def _filters(dataset: Dataset) -> html.Details:
             html.Fieldset(
                 [
                     html.Legend("Actors"),
-                    dbc.Checklist(id=ids.ACTORS, value=[], options=[], class_name="checklist"),
+                    dbc.Checklist(
+                        id=ids.ACTORS,
+                        value=[],
+                        options=actor_options(dataset, first.actor_counts) if first else [],
+                        class_name="checklist",
+                    ),
                 ]
             ),
             html.Button("Reset filters", id=ids.RESET, className="button secondary"),
@@ -205,8 +210,9 @@ def share_panel() -> html.Details:
 def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
     """The explorer: header, filters, the timeline, the selected event, the chronology.
 
-    With `first` (the view the page opens on) its chart, and a story's mode and card, are drawn from
-    the first paint, so nothing moves when the view callback answers."""
+    With `first` (the view the page opens on) its chart, summary line and filter options, and a
+    story's mode and card, are drawn from the first paint, so nothing moves when the view callback
+    answers."""
     story = first.story if first else None
     dataset = catalog.dataset
     return html.Div(
@@ -223,7 +229,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
             html.Div(id=ids.NOTICES, role="status", className="notices"),
             html.Main(
                 [
-                    _filters(dataset),
+                    _filters(dataset, first),
                     html.Div(
                         [
                             html.Section(
@@ -232,7 +238,12 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
                                 className="story-panel",
                                 **{"aria-live": "polite", "aria-label": "Story"},
                             ),
-                            html.P(id=ids.SUMMARY, className="summary-line", **{"aria-live": "polite"}),
+                            html.P(
+                                summary_text(first) if first else None,
+                                id=ids.SUMMARY,
+                                className="summary-line",
+                                **{"aria-live": "polite"},
+                            ),
                             html.Figure(
                                 dcc.Graph(
                                     id=ids.TIMELINE,
@@ -240,7 +251,9 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
                                     className="timeline",
                                     figure=first.figure if first else {"data": [], "layout": {"height": 380}},
                                 ),
+                                id=ids.CHART,
                                 className="chart",
+                                style=chart_style(first.figure) if first else None,
                                 **{
                                     "aria-label": "Timeline chart; the chronology below lists the same events"
                                 },

@@ -116,6 +116,21 @@ def test_the_page_comes_with_its_chart_and_the_first_answer_does_not_send_it_aga
     assert {event_id for _, event_id in marks(page)} == set(table_ids(page))
 
 
+def test_nothing_moves_while_the_page_loads(page, server):
+    """The summary, the filters' options and the chart's height come with the page: the view
+    callback's answer once pushed the chart and the chronology down (layout shift 0.73)."""
+    page.set_viewport_size({"width": 1350, "height": 940})
+    page.add_init_script(
+        "window.__shift = 0; new PerformanceObserver(list => list.getEntries().forEach(entry => {"
+        " if (!entry.hadRecentInput) window.__shift += entry.value; }))"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    open_explorer(page, server.url + "/?domains=military,economic")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__shift") < 0.1
+
+
 def test_bad_parameters_are_ignored_with_a_visible_notice(page, server, dataset):
     open_explorer(page, server.url + "/?domains=spies&from=20x9&event=nope&colour=red&q=Kono")
     notices = page.locator(".notices .notice").all_inner_texts()
