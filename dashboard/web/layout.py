@@ -122,7 +122,7 @@ def _filters(dataset: Dataset, first: View | None) -> html.Details:
         **{"aria-label": "Filters"},
     )
     return html.Details(
-        [html.Summary("Filters"), aside], id=ids.FILTERS_DRAWER, open=True, className="drawer"
+        [html.Summary("Filters"), aside], id=ids.FILTERS_DRAWER, open=False, className="drawer"
     )
 
 
