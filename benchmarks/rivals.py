@@ -398,8 +398,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     importlib.import_module("benchmarks.rivals").RUNS = args.runs  # the copy the suite imports
     suite = importlib.import_module("benchmarks.__main__")
+    out = os.path.relpath(args.out)  # the report names its command: no path of this machine in it
+    out = out if not out.startswith("..") else str(args.out)
     status = suite.main(
-        ["--only", "rivals", "--sizes", args.sizes, "--out", str(args.out), "--budget", str(args.budget)]
+        ["--only", "rivals", "--sizes", args.sizes, "--out", out, "--budget", str(args.budget)]
     )
     report = args.out.read_text(encoding="utf-8")
     print(report[report.index("## vis-timeline") :] if "## vis-timeline" in report else report)
