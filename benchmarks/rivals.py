@@ -41,6 +41,7 @@ PAGES = NPM / "pages"  # written per run; ignored by git like node_modules
 VIS_JS = "node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js"  # its CSS is inside
 TL_JS = "node_modules/@knight-lab/timelinejs/dist/js/timeline.js"
 TL_CSS = "node_modules/@knight-lab/timelinejs/dist/css/timeline.css"
+LIGHTHOUSE_JS = "node_modules/lighthouse/cli/index.js"  # for benchmarks/lighthouse.py
 RUNS = 3
 SLOW_MS = 10_000  # a page slower than this to draw on its first visit is visited once
 TIMEOUT_MS = 120_000
@@ -190,11 +191,12 @@ def write_pages(n: int, data: dict) -> None:
 
 
 def ensure_installed() -> None:
-    """The pinned rivals in benchmarks/npm/node_modules, installed with npm ci when missing."""
-    if (NPM / VIS_JS).exists() and (NPM / TL_JS).exists():
+    """The pinned npm packages (the rivals, Lighthouse) in benchmarks/npm/node_modules, installed
+    with npm ci when one is missing."""
+    if all((NPM / path).exists() for path in (VIS_JS, TL_JS, LIGHTHOUSE_JS)):
         return
     command = ["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"]
-    print(f"installing the rivals: {' '.join(command)} in {NPM}", file=sys.stderr)
+    print(f"installing benchmarks/npm: {' '.join(command)}", file=sys.stderr)
     subprocess.run(command, cwd=NPM, check=True)
 
 
