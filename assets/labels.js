@@ -209,11 +209,11 @@
   }
 
   function layOut(gd) {
-    var meta = gd.layout && gd.layout.timeline && gd.layout.timeline.labels;
+    var timeline = gd.layout && gd.layout.timeline, meta = timeline && timeline.labels;
     var full = gd._fullLayout;
     if (!meta || !full || !full.xaxis || !full._size) { return; }
     var narrow = window.innerWidth < NARROW_PX;
-    if (narrow !== Boolean(gd.layout.timeline.upright)) {
+    if (narrow !== Boolean(timeline.upright)) {
       if (narrow) {
         /* A copy of the figure as the server drew it, to turn back to on a wider screen (plotly
            can hand back a layout that still holds the upright annotations: keep the clean one). */
@@ -230,7 +230,7 @@
     var others = gd.layout.annotations.filter(function (a) { return a.name !== "label" && a.name !== "label-note"; });
     var font = { size: labels.length ? labels[0].font.size : 13, family: full.font.family };
     var update = narrow
-      ? { annotations: layOutUpright(gd.layout.timeline, full, labels, others, font) }
+      ? { annotations: layOutUpright(timeline, full, labels, others, font) }
       : layOutFlat(meta, full, labels, others, font);
     gd.__labelled = update;
     if (!holds(gd.layout, update)) { window.Plotly.relayout(gd, update); }

@@ -29,6 +29,8 @@ DOWNLOAD_TYPES = {
 }
 PLOTLY_JS = "vendor/plotly-basic-4.1.1.min.js"
 # Dash serves the full plotly.js (1,436 KiB gzipped); our traces need only the basic bundle (386 KiB).
+# The explorer's page loads the basic one itself (plotly_script); should dcc's Graph still ask for
+# its own, it gets the basic one too.
 FULL_PLOTLY = re.compile(r"^/_dash-component-suites/plotly/package_data/plotly(\.v[\w]+)?\.min\.js$")
 
 
