@@ -3,30 +3,29 @@
   "use strict";
   var noUpdate = function () { return window.dash_clientside.no_update; };
 
-  /* PNG or SVG of the chart as drawn, with the page's title and a line saying what the view
-     holds and which filters made it above it (the credit line is already part of the figure). */
+  /* PNG or SVG of the view: its whole chart (every event, nothing to zoom), with its title, filters
+     and credit drawn in, as the server builds it for any surface nobody zooms; drawn off-screen at
+     the chart's width (a wide one from a phone) and saved once its labels are laid out. */
+  var IMAGE_MIN_PX = 900;
   function downloadImage(format) {
     var graph = document.querySelector("#timeline .js-plotly-plot");
-    var name = document.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "timeline";
-    if (!graph || !window.Plotly || !graph._fullLayout) { return; }
-    var heading = document.querySelector(".masthead h1");
-    var summary = document.getElementById("result-summary");
-    var words = summary && summary.querySelector(".filter-words");
-    var counted = summary ? summary.firstChild && summary.firstChild.textContent : "";
-    var line = [counted, words ? words.textContent : ""].filter(Boolean).join(" ");
-    var escapeText = window.timelineLabels.escapeText, extra = 80, margin = graph.layout.margin || {};
-    var layout = Object.assign({}, graph.layout, {
-      title: {
-        text: escapeText(heading ? heading.textContent : document.title) +
-          '<br><span style="font-size:13px;color:#52606d">' + escapeText(line) + "</span>",
-        x: 0.01, xanchor: "left", yref: "container", y: 1, yanchor: "top", pad: { t: 28 }, font: { size: 18 },
-      },
-      margin: Object.assign({}, margin, { t: (margin.t || 8) + extra }),
-      height: graph._fullLayout.height + extra,
-    });
-    window.Plotly.downloadImage({ data: graph.data, layout: layout }, {
-      format: format, filename: name, width: graph._fullLayout.width, height: layout.height,
-      scale: format === "png" ? 2 : 1,
+    var width = Math.max(IMAGE_MIN_PX, graph ? graph.clientWidth : 0);
+    fetch("/download/figure" + window.location.search).then(function (response) {
+      return response.json();
+    }).then(function (image) {
+      var holder = document.createElement("div");
+      holder.style.cssText = "position:absolute;left:-20000px;top:0;width:" + width + "px";
+      document.body.appendChild(holder);
+      var layout = Object.assign({}, image.figure.layout, { width: width });
+      return window.Plotly.newPlot(holder, image.figure.data, layout, { staticPlot: true })
+        .then(window.timelineLabels.settled)
+        .then(function () {
+          return window.Plotly.downloadImage(holder, {
+            format: format, filename: image.filename, width: width, height: holder._fullLayout.height,
+            scale: format === "png" ? 2 : 1,
+          });
+        })
+        .finally(function () { window.Plotly.purge(holder); holder.remove(); });
     });
   }
 

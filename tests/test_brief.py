@@ -242,8 +242,10 @@ def test_the_brief_download_is_a_markdown_file(client):
     assert response.headers["Content-Type"] == "text/markdown; charset=utf-8"
     assert (
         response.headers["Content-Disposition"]
-        == 'attachment; filename="japan-taiwan-prc-relations-1972-2019.md"'
-    )
+        == 'attachment; filename="japan-taiwan-prc-relations-hsieh.md"'
+    ), "the file name says which view it holds"
+    whole = client.get("/download/brief").headers["Content-Disposition"]
+    assert whole == 'attachment; filename="japan-taiwan-prc-relations-1972-2019.md"'
     assert "日台交流基本法" in response.get_data(as_text=True)
 
 

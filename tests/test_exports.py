@@ -8,7 +8,9 @@ from dashboard.core.frame import events_frame
 from dashboard.core.model import Dataset
 from dashboard.figures.credit import credit_line, figure_with_credit
 from dashboard.figures.timeline import timeline_figure
-from dashboard.outputs.exports import events_csv, events_json, static_html
+from dashboard.outputs.downloads import export_view
+from dashboard.outputs.exports import events_csv, events_json
+from dashboard.views.catalog import Catalog
 from tests.conftest import MINI
 
 
@@ -17,16 +19,9 @@ def _rows(text: str) -> dict[str, dict[str, str]]:
 
 
 def _embedded_figure(page: str) -> dict:
-    """The data and layout that the page passes to Plotly.newPlot."""
-    position = page.rindex("Plotly.newPlot(") + len("Plotly.newPlot(")
-    decoder = json.JSONDecoder()
-    values = []
-    while len(values) < 3:  # the div id, the data, the layout
-        while page[position] in " \n\t,":
-            position += 1
-        value, position = decoder.raw_decode(page, position)
-        values.append(value)
-    return {"data": values[1], "layout": values[2]}
+    """The figure the page hands to plotly.js (its figure-data element)."""
+    found = re.search(r'<script type="application/json" id="figure-data">(.*?)</script>', page, re.DOTALL)
+    return json.loads(found.group(1))
 
 
 def _with_event(dataset: Dataset, **changes) -> Dataset:
@@ -128,23 +123,26 @@ def test_a_long_credit_wraps_onto_lines_with_room_below(bundled):
     assert "title" not in layout
 
 
-def test_static_html_works_offline_with_the_credit_and_one_mark_per_event(mini):
-    page = static_html(mini, events_frame(mini), "Test <title>", credit_line(mini))
-    assert not re.search(r"<script[^>]*\bsrc=", page, re.IGNORECASE), "nothing is fetched from a server"
-    assert "plotly.js v" in page, "the plotly.js bundle is inline"
-    assert "<title>Test &lt;title&gt;</title>" in page
+def test_chart_as_html_is_the_views_whole_chart_working_offline_with_title_filters_and_credit(mini):
+    page, _ = export_view(Catalog(mini), "html", "domains=culture")
+    assert not re.search(r"<script[^>]*\bsrc=|<link[^>]*\bhref=", page, re.IGNORECASE), "nothing is fetched"
+    assert "plotly.js (basic - minified) v4" in page, "plotly.js is inline"
+    assert "timelineLabels" in page, "so is the label layout"
+    assert '<h1 class="embed-title">A small test chronology</h1>' in page
+    assert "Domains: Culture · 2 of 4 events" in page, "the filters in words"
+    assert "Source: A small test chronology" in page
     figure = _embedded_figure(page)
     marks = [
         row[0]
         for trace in figure["data"]
-        if trace["meta"]["kind"] in ("point", "span", "echo")
+        if trace["meta"]["kind"] in ("point", "span")
         for row in trace["customdata"]
     ]
-    domains_per_event = {event.id: len(event.domains) for event in mini.events}
-    assert {event_id: marks.count(event_id) for event_id in set(marks)} == domains_per_event
-    credit = next(note for note in figure["layout"]["annotations"] if note["name"] == "credit")
-    assert credit["text"] == "Source: A small test chronology"
-    assert figure["layout"]["title"]["text"] == "Test &lt;title&gt;"
+    assert sorted(marks) == ["beta-festival", "joint-lab"], "only the view's events, each once"
+    assert {lane["label"] for lane in figure["layout"]["timeline"]["lanes"]} == {"Culture"}, (
+        "the view's lanes only"
+    )
+    assert figure["layout"]["timeline"]["still"] and "rangeslider" not in figure["layout"]["xaxis"]
 
 
 def test_export_command_applies_the_explorer_query_and_reports_notices(capsys):

@@ -36,22 +36,29 @@ def test_every_drawn_event_has_one_hidden_label_for_the_browser_to_lay_out(mini)
     figure = timeline_figure(events_frame(mini), mini.domains)
     labels = [note for note in figure["layout"]["annotations"] if note["name"] == "label"]
     items = figure["layout"]["timeline"]["labels"]
-    assert [item[0] for item in items] == [event.id for event in mini.events]
-    assert [note["text"] for note in labels] == [item[1] for item in items]
+    assert [item["id"] for item in items] == [event.id for event in mini.events]
+    assert [note["text"] for note in labels] == [item["text"] for item in items]
     assert not any(note["visible"] for note in labels)
-    assert "Alpha institute founded (1950)" in [item[1] for item in items], "a year-only label says the year"
+    founded = next(item for item in items if item["id"] == "alpha-founded")
+    assert founded["text"] == "Alpha institute founded (1950)", "a year-only label says the year"
+    assert founded["dated"] == "1950 · Alpha institute founded", "upright labels lead with the date"
 
 
-def test_numbered_labels_lead_with_their_number_and_carry_it_alone_for_tight_spots(mini):
+def test_labels_keep_the_whole_title_for_the_browser_to_cut_where_room_runs_out(bundled):
+    figure = timeline_figure(events_frame(bundled), bundled.domains)
+    texts = {item["id"]: item["text"] for item in figure["layout"]["timeline"]["labels"]}
+    for event in bundled.events:
+        assert texts[event.id].startswith(event.label or event.title)
+
+
+def test_numbered_labels_carry_their_number_and_say_whether_every_label_shows_it(mini):
     figure = timeline_figure(events_frame(mini), mini.domains)
-    plain = [item[1] for item in figure["layout"]["timeline"]["labels"]]
     numbers = {event.id: n for n, event in enumerate(mini.events, start=1) if n != 2}
     numbered(figure, numbers)
     items = figure["layout"]["timeline"]["labels"]
-    labels = [note["text"] for note in figure["layout"]["annotations"] if note["name"] == "label"]
-    assert items[0][1:] == [f"1 {plain[0]}", *items[0][2:5], "1"]
-    assert labels[0].startswith("<b>1</b> ")
-    assert len(items[1]) == 5 and items[1][1] == plain[1], "an event without a number keeps its label"
+    assert items[0]["number"] == "1" and "number" not in items[1]
+    assert figure["layout"]["timeline"]["numbered"] is True
+    assert numbered(figure, numbers, always=False)["layout"]["timeline"]["numbered"] is False
 
 
 def test_a_story_figure_is_set_in_projector_type(bundled):

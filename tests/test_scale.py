@@ -45,7 +45,7 @@ def test_zooming_in_draws_the_events_in_range_one_by_one(catalog):
     assert drawn == expected
     assert figure["layout"]["xaxis"]["range"] == ["2001-01-01", "2002-12-31"]
     notes = figure["layout"]["timeline"]  # labelled like any events view, and zooming out asks again
-    assert notes["zoomable"] and {item[0] for item in notes["labels"]} == expected
+    assert notes["zoomable"] and {item["id"] for item in notes["labels"]} == expected
 
 
 def test_resetting_the_zoom_brings_the_counts_back_and_small_views_need_no_zoom_help(catalog):

@@ -15,9 +15,13 @@
     if (figureData) {
       var figure = JSON.parse(figureData.textContent);
       var config = JSON.parse(document.getElementById("config-data").textContent);
-      drawn = window.Plotly.newPlot(document.getElementById("chart"), figure.data, figure.layout, config);
+      /* Ready once the labels are laid out for the fonts in use (assets/labels.js). */
+      drawn = Promise.all([
+        window.Plotly.newPlot(document.getElementById("chart"), figure.data, figure.layout, config),
+        document.fonts.ready,
+      ]).then(function (done) { return window.timelineLabels.settled(done[0]); });
     }
-    Promise.all([drawn, document.fonts.ready]).then(ready);
+    drawn.then(ready);
   }
 
   if (document.readyState === "loading") {

@@ -28,9 +28,10 @@ def _file_value(value: object) -> object:
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    """Lowercase ASCII words joined by hyphens ('Arts & Culture' → 'arts-culture')."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:limit].strip("-")
+    """Lowercase ASCII words joined by hyphens ('Arts & Culture' → 'arts-culture'; 'Japan–Taiwan'
+    → 'japan-taiwan'; accents dropped, other scripts left out)."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-")[:limit].strip("-")
 
 
 class _EventFileDumper(yaml.SafeDumper):

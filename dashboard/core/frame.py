@@ -49,12 +49,10 @@ def date_label(event) -> str:
     return event.date.label() if event.end is None else f"{event.date.label()} – {event.end.label()}"
 
 
-def chart_label(event, limit: int = 32) -> str:
-    """The short text beside the event's mark: its `label`, else its title cut at a word."""
-    text = event.label or event.title
-    if len(text) > limit and not event.label:
-        text = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
-    return f"{text} ({event.date.label()})" if event.date.precision == "year" and not event.end else text
+def chart_label(event) -> str:
+    """The text beside the event's mark: its `label`, else its whole title (the chart cuts it only
+    where the next label or the edge needs the room)."""
+    return event.label or event.title
 
 
 def _plain(text: str) -> str:

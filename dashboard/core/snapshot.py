@@ -22,7 +22,7 @@ import pyarrow.ipc as ipc
 from .frame import EventTable, events_table
 from .model import Dataset, Domain, Event, Narrative, SourceDocument
 
-FORMAT = 1  # bump when the columns or the records change: older snapshots are then never read
+FORMAT = 2  # bump when the columns or the records change: older snapshots are then never read
 RECORD = "record"
 NAME_COLUMNS = ("domains", "actors", "people", "tags")  # tuples of names, as the Event holds them
 META_KEY = b"timeline"

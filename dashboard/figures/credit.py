@@ -30,8 +30,9 @@ def _overview_strip_px(layout: dict) -> int:
     return int(slider.get("thickness", 0.15) * plot) + 12
 
 
-def figure_with_credit(figure: dict, title: str | None, credit: str) -> dict:
-    """A copy of the figure with its title and credit drawn in, so image downloads carry them."""
+def figure_with_credit(figure: dict, title: str | None, credit: str, subtitle: str = "") -> dict:
+    """A copy of the figure with its title (and a line under it) and credit drawn in, so image
+    downloads carry them."""
     result = copy.deepcopy(figure)
     layout = result.setdefault("layout", {})
     margin = layout.setdefault("margin", {})
@@ -42,10 +43,11 @@ def figure_with_credit(figure: dict, title: str | None, credit: str) -> dict:
     margin["b"] = margin.get("b", 36) + extra_bottom
     extra_top = 0
     if title:  # room for the title above the legend row, which sits on top of the plot
-        extra_top = 44 + (30 if layout.get("showlegend") else 0)
+        extra_top = 44 + (30 if layout.get("showlegend") else 0) + (22 if subtitle else 0)
         margin["t"] = margin.get("t", 8) + extra_top
+        under = f'<br><span style="font-size:13px;color:#52606d">{escape(subtitle, quote=False)}</span>'
         layout["title"] = {
-            "text": escape(title, quote=False),
+            "text": escape(title, quote=False) + (under if subtitle else ""),
             "x": 0.01,
             "xanchor": "left",
             "yref": "container",

@@ -19,6 +19,7 @@ PRECISION = "precision"  # the faint band over the year or month a vague point s
 ECHO = "echo"  # an event again in its other domains' lanes: small, faint, unlabelled
 COUNT = "count"  # a bar of counts per period (the figure past MAX_MARKS)
 PATH = "path"  # the line joining a story's stops so far
+GRID = "grid"  # a faint line along each lane
 SELECTION = "selection"  # the ring around the selected event: always the last trace
 EVENT_MARKS = frozenset({POINT, SPAN})
 

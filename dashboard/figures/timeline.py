@@ -10,7 +10,8 @@ import pandas as pd
 
 from ..core.model import Domain
 from .counts import counts_figure
-from .marks import ECHO, MAX_MARKS, POINT, PRECISION, SPAN, mark_count, selection_trace
+from .label_room import FIRST_PX, ROW_PX, fit_rows, lane_positions, lane_rows
+from .marks import ECHO, GRID, MAX_MARKS, POINT, PRECISION, SPAN, mark_count, selection_trace
 from .theme import (
     DAY_MS,
     HOVER,
@@ -24,8 +25,11 @@ from .theme import (
     x_axis,
 )
 
-LANE_HEIGHT = 118  # room for LABEL_ROWS rows of labels above a lane's marks (assets/labels.js)
-LABEL_FIRST_ROW = 16  # px from a mark to its label's first row; rows are 22 px apart in labels.js
+PLOT_PX = 880  # the explorer's plot width at 1280 px (958 at 1366): what lanes are sized for by default
+MAX_OPEN_ROWS = 12  # rows of labels an interactive chart's lanes share, above one row per lane
+MAX_STILL_ROWS = 30  # the same for a still chart (labels.js adds rows where the browser needs more)
+BOTTOM_PX = 34  # under the bottom lane's line: its name
+SLIDER_SHARE = 0.12  # the overview strip's height, as a share of the plot's
 FOCUS_SHARE = 0.7
 FOCUS_MIN_EVENTS = 8
 FOCUS_MAX_PART = 0.4
@@ -107,21 +111,34 @@ def _echo_trace(lane: pd.DataFrame, y: float, domain_id: str, color: str, symbol
     }
 
 
-def _label_annotations(primary: pd.DataFrame, lane_y: dict[str, float]) -> tuple[list[dict], list[list]]:
-    """A hidden label on a stem per event; assets/labels.js shows those that fit without overlap."""
+def _label_texts(row) -> tuple[str, str]:
+    """A label as the flat chart shows it (a year-only point says its year) and as the upright one
+    does, led by its date, since upright time is stretched and cannot be read off the axis."""
+    flat = row.label
+    if row.precision == "year" and not row.is_span:
+        flat = f"{flat} ({row.date_label})"
+    return flat, f"{row.date_label} · {row.label}"
+
+
+def _label_annotations(
+    primary: pd.DataFrame, lane_y: dict[str, float], times: list[int]
+) -> tuple[list[dict], list[dict]]:
+    """A hidden label on a stem per event, and its data by name for assets/labels.js, which shows
+    those that fit without overlap (`times`: where each label stands, in ms)."""
     annotations, items = [], []
-    for row in primary.itertuples():
+    for row, time in zip(primary.itertuples(), times, strict=True):
+        flat, dated = _label_texts(row)
         annotations.append(
             {
                 "x": row.start_iso if row.is_span else row.mid_iso,
                 "y": lane_y[row.lane],
-                "text": escape(row.label, quote=False),
+                "text": escape(flat, quote=False),
                 "showarrow": True,
                 "arrowhead": 0,
                 "arrowwidth": 1,
                 "arrowcolor": "#7b8794",
                 "ax": 0,
-                "ay": -LABEL_FIRST_ROW,
+                "ay": -FIRST_PX,
                 "xanchor": "left",
                 "yanchor": "bottom",
                 "font": {"size": LABEL_SIZE, "color": "#1f2933"},
@@ -131,33 +148,31 @@ def _label_annotations(primary: pd.DataFrame, lane_y: dict[str, float]) -> tuple
                 "name": "label",
             }
         )
-        start_ms = row.start.value // 1_000_000
         items.append(
-            [
-                row.id,
-                row.label,
-                int(row.importance),
-                lane_y[row.lane],
-                start_ms if row.is_span else int(row.mid_ms),
-            ]
+            {
+                "id": row.id,
+                "text": flat,
+                "dated": dated,
+                "date": row.date_label,
+                "importance": int(row.importance),
+                "y": lane_y[row.lane],
+                "x": time,
+            }
         )
     return annotations, items
 
 
-def numbered(figure: dict, numbers: dict[str, int]) -> dict:
-    """The figure with each event's label led by its number (e.g. its row in a printed table);
-    the number also goes last in the label's meta item, for assets/labels.js to show alone
-    where the whole label has no room."""
-    items = figure["layout"].get("timeline", {}).get("labels")
-    if not items:
-        return figure
-    labels = [a for a in figure["layout"]["annotations"] if a.get("name") == "label"]
-    for item, annotation in zip(items, labels, strict=True):
-        number = numbers.get(item[0])
+def numbered(figure: dict, numbers: dict[str, int], always: bool = True) -> dict:
+    """The figure with a number for each event (e.g. its row in a printed table). `always`: every
+    label leads with it; else it shows only where the label has no room (and the event is listed
+    under a still chart). assets/labels.js shows the number alone where the whole label does not fit."""
+    timeline = figure["layout"].get("timeline", {})
+    for item in timeline.get("labels", ()):
+        number = numbers.get(item["id"])
         if number is not None:
-            item[1] = f"{number} {item[1]}"
-            item.append(str(number))
-            annotation["text"] = f"<b>{number}</b> {annotation['text']}"
+            item["number"] = str(number)
+    if timeline:
+        timeline["numbered"] = always
     return figure
 
 
@@ -180,9 +195,29 @@ def _lane_names(lanes: Sequence[Domain], lane_y: dict[str, float]) -> list[dict]
     ]
 
 
+def _grid_trace(lane_y: dict[str, float], axis: dict) -> dict:
+    """A faint line along each lane (lanes are not evenly spaced, so the axis grid cannot draw them)."""
+    low, high = axis["minallowed"], axis["maxallowed"]
+    xs: list[str | None] = []
+    ys: list[float | None] = []
+    for y in lane_y.values():
+        xs += [low, high, None]
+        ys += [y, y, None]
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "x": xs,
+        "y": ys,
+        "line": {"color": "#e6e9ed", "width": 1},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "meta": {"kind": GRID},
+    }
+
+
 def focus_window(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
-    """The shortest stretch holding FOCUS_SHARE of the events, when it is a small part of the whole:
-    the chart opens on it (the overview strip below shows the rest). None: show everything."""
+    """The shortest stretch holding FOCUS_SHARE of the events, when it is a small part of the whole
+    (None: show everything)."""
     times = np.sort(frame["mid"].to_numpy().astype("datetime64[D]").astype(np.int64))
     count = int(np.ceil(len(times) * FOCUS_SHARE))
     if len(times) < FOCUS_MIN_EVENTS:
@@ -197,21 +232,38 @@ def focus_window(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | Non
     return to_day(low - pad), to_day(high + pad)
 
 
+def _opening_range(frame: pd.DataFrame, full: list[str], fits_whole: bool) -> list[str]:
+    """Open on the whole span when its titles fit; else on the dense stretch, if there is one."""
+    window = None if fits_whole else focus_window(frame)
+    return [day.strftime("%Y-%m-%d") for day in window] if window else full
+
+
+def _range_ms(x_range: Sequence[str]) -> tuple[float, float]:
+    low, high = (pd.Timestamp(bound) for bound in x_range)
+    return low.value / 1e6, high.value / 1e6
+
+
 def timeline_figure(
     frame: pd.DataFrame,
     domains: Sequence[Domain],
     selected: str | None = None,
     shown: Collection[str] | None = None,
     x_range: tuple[str, str] | None = None,
+    still: bool = False,
+    plot_px: float = PLOT_PX,
+    label_size: int = LABEL_SIZE,
 ) -> dict:
     """The timeline: a lane per domain, each event labelled once in its first lane (echoed in the
-    others), the dense stretch in focus over an overview strip of the whole span.
+    others), each lane as tall as its labels need.
 
+    An interactive chart opens on the dense stretch over an overview strip of the whole span when
+    the whole span would leave titles unreadable. A `still` chart (briefs, images, embeds, HTML
+    files: nobody zooms them) always shows the whole view, with no overview strip.
     `shown` limits the lanes to those domain ids; colours and symbols stay those of the full
     list. Past MAX_MARKS marks the figure shows honest counts instead (see `counts_figure`).
     The last trace is always the selection ring (empty when nothing is selected), so a
     selection change can be sent as a one-trace patch. Labels start hidden: assets/labels.js lays
-    them out for the width and zoom the reader has.
+    them out for the width and zoom the reader has (`plot_px` is the width the lanes are sized for).
     """
     if frame.empty:
         return empty_figure()
@@ -219,10 +271,28 @@ def timeline_figure(
         return counts_figure(frame, domains, shown, x_range)
     colors = domain_colors(domains)
     lanes = shown_lanes(frame, domains, shown)
-    lane_y = {d.id: float(len(lanes) - 1 - index) for index, d in enumerate(lanes)}
-    first_lane = frame["domains"].map(lambda ids: next((d for d in ids if d in lane_y), None))
-    traces: list[dict] = []
-    positions: dict[str, list[tuple[str, float]]] = {}
+    lane_index = {d.id: index for index, d in enumerate(reversed(lanes))}  # the bottom lane first
+    first_lane = frame["domains"].map(lambda ids: next((d for d in ids if d in lane_index), None))
+    labelled = frame.assign(lane=first_lane.to_numpy())[first_lane.notna().to_numpy()]
+    texts = [_label_texts(row)[0] for row in labelled.itertuples()]
+    start_ms = labelled["start"].to_numpy().astype("datetime64[ms]").astype(np.int64)
+    times = np.where(labelled["is_span"], start_ms, labelled["mid_ms"])
+    axis = x_axis(frame["start"].min(), frame["last_day"].max(), x_range)
+
+    def rows_at(shown_range: Sequence[str]) -> list[int]:
+        return lane_rows(
+            times, texts, labelled["importance"].tolist(), labelled["lane"].map(lane_index).tolist(),
+            len(lanes), _range_ms(shown_range), plot_px, label_size,
+        )  # fmt: skip
+
+    most = (MAX_STILL_ROWS if still else MAX_OPEN_ROWS) + len(lanes)
+    if x_range is None and not still:
+        axis["range"] = _opening_range(frame, axis["range"], sum(rows_at(axis["range"])) <= most)
+    row_px = max(ROW_PX, label_size + 9)
+    positions, top = lane_positions(fit_rows(rows_at(axis["range"]), most), row_px)
+    lane_y = {d.id: positions[lane_index[d.id]] for d in lanes}
+    traces: list[dict] = [_grid_trace(lane_y, axis)]
+    marks: dict[str, list[tuple[str, float]]] = {}
     symbols = {d.id: SYMBOLS[domains.index(d) % len(SYMBOLS)] for d in lanes}
     for domain in lanes:
         symbol = symbols[domain.id]
@@ -234,11 +304,11 @@ def timeline_figure(
             traces.append(_echo_trace(echoes, lane_y[domain.id], domain.id, colors[domain.id], symbol))
         anchors = np.where(primary["is_span"], primary["start_iso"], primary["mid_iso"])
         for event_id, x in zip(primary["id"], anchors.tolist(), strict=True):
-            positions[event_id] = [(x, lane_y[domain.id])]
-    traces.append(selection_trace(positions.get(selected, [])))
-    labelled = frame.assign(lane=first_lane.to_numpy())[first_lane.notna().to_numpy()]
-    annotations, items = _label_annotations(labelled, lane_y)
-    layout = base_layout(LANE_HEIGHT * len(lanes) + 150)
+            marks[event_id] = [(x, lane_y[domain.id])]
+    traces.append(selection_trace(marks.get(selected, [])))
+    annotations, items = _label_annotations(labelled, lane_y, times.tolist())
+    plot_height = top + BOTTOM_PX
+    layout = base_layout(round(plot_height + 66 + (0 if still else plot_height * SLIDER_SHARE + 44)))
     layout.update(showlegend=False, barmode="overlay", annotations=_lane_names(lanes, lane_y) + annotations)
     layout["margin"].update(t=30, r=44, l=12)
     # The labels' data for assets/labels.js, under a key plotly.js does not know: Dash's Graph
@@ -246,24 +316,44 @@ def timeline_figure(
     # array) makes plotly redraw everything although nothing changed.
     layout["timeline"] = {
         "labels": items,
-        "lanes": [{"label": d.label, "color": colors[d.id], "symbol": symbols[d.id]} for d in lanes],
+        "lanes": [
+            {"label": d.label, "color": colors[d.id], "symbol": symbols[d.id], "y": lane_y[d.id]}
+            for d in lanes
+        ],
     }
-    window = focus_window(frame) if x_range is None else None
-    layout["xaxis"] = x_axis(frame["start"].min(), frame["last_day"].max(), x_range)
-    if window:
-        layout["xaxis"]["range"] = [day.strftime("%Y-%m-%d") for day in window]
-    layout["xaxis"]["rangeslider"] = {"visible": True, "thickness": 0.12, "bgcolor": "#f5f7fa"}
+    layout["xaxis"] = axis
+    if still:
+        layout["timeline"]["still"] = True
+        layout["dragmode"] = False
+        axis["fixedrange"] = True
+    else:
+        axis["rangeslider"] = {"visible": True, "thickness": SLIDER_SHARE, "bgcolor": "#f5f7fa"}
     layout["yaxis"] = {
-        "tickmode": "linear",  # a grid line per lane without a tickvals array (see "timeline" above)
-        "tick0": 0,
-        "dtick": 1,
         "showticklabels": False,
-        "range": [-0.25, len(lanes) - 0.25],
+        "range": [-BOTTOM_PX, top],
         "fixedrange": True,
-        "showgrid": True,
-        "gridcolor": "#e6e9ed",
+        "showgrid": False,
         "zeroline": False,
-        "automargin": True,
-        "ticklabelstandoff": 6,
     }
     return {"data": traces, "layout": layout}
+
+
+def still_figure(
+    frame: pd.DataFrame,
+    domains: Sequence[Domain],
+    shown: Collection[str] | None = None,
+    numbers: dict[str, int] | None = None,
+    plot_px: float = PLOT_PX,
+    flat: bool = False,
+) -> dict:
+    """The whole view for a surface nobody zooms (brief, image, embed, HTML file): every event, each
+    numbered, the number shown before every label when `numbers` are given (a brief's table rows),
+    else only where a title has no room (the event is then listed under the chart). `flat`: never
+    turned upright on a narrow screen (print and images)."""
+    figure = timeline_figure(frame, domains, None, shown, still=True, plot_px=plot_px)
+    if "timeline" not in figure["layout"]:
+        return figure
+    in_order = {event_id: number for number, event_id in enumerate(frame["id"], start=1)}
+    numbered(figure, numbers or in_order, always=numbers is not None)
+    figure["layout"]["timeline"]["flat"] = flat
+    return figure

@@ -10,6 +10,7 @@ import textwrap
 from dataclasses import replace
 
 from ..core.dates import PartialDate
+from ..core.event_file import slugify
 from ..core.filters import ViewState
 from ..core.frame import date_label
 from ..core.model import Dataset
@@ -68,6 +69,23 @@ def view_title(dataset: Dataset, state: ViewState) -> str:
         return dataset.title
     base = _TITLE_PERIOD.sub("", dataset.title).strip() or dataset.title
     return f"{base}, {period}"
+
+
+def view_filename(dataset: Dataset, state: ViewState) -> str:
+    """A file name (without extension) that says which view a download holds:
+    'japan-taiwan-prc-relations-military-from-2018'; the whole dataset keeps its own title's slug."""
+    parts = [slugify(_TITLE_PERIOD.sub("", dataset.title).strip() or dataset.title)]
+    if state.domains is not None:
+        parts.append("-".join(state.domains) or "no-domains")
+    parts += [slugify(actor) for actor in state.actors]
+    if state.start:
+        parts.append(f"from-{state.start.iso()}")
+    if state.end:
+        parts.append(f"to-{state.end.iso()}")
+    if state.query:
+        parts.append(slugify(state.query))
+    name = "-".join(part for part in parts if part) if len(parts) > 1 else slugify(dataset.title)
+    return slugify(name, 120) or "timeline"
 
 
 def view_subtitle(dataset: Dataset, view: View) -> str:

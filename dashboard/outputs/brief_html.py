@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from ..core.frame import date_label
 from ..core.model import Dataset, Event
 from ..figures.credit import credit_line
-from ..figures.timeline import numbered, timeline_figure
+from ..figures.timeline import still_figure
 from ..views.catalog import View
 from .brief import describe_view, prepared_on, view_title
 from .citations import Work, chronology, citation
@@ -21,16 +21,17 @@ from .pages import json_script, page_head, preview_tags
 SUMMARY_MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
 # Fits the text width of both A4 and Letter inside 16 mm side margins (A4: 178 mm ≈ 672 px).
 CHART_WIDTH = 660
+PLOT_WIDTH = CHART_WIDTH - 56  # less the chart's side margins
 CHART_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": False}
 
 
 def _chart(dataset: Dataset, view: View, numbers: dict[str, int]) -> str:
-    """The view's timeline at print width, drawn still, each label numbered as its row in the
+    """The view's whole timeline at print width, drawn still, each label numbered as its row in the
     chronology (so paper, even in black and white, ties a mark to its row); the page prints its
     credit as text."""
     if view.rows.empty:
         return '<p class="empty">No events match these filters.</p>'
-    figure = numbered(timeline_figure(view.rows, dataset.domains, None, view.state.domains), numbers)
+    figure = still_figure(view.rows, dataset.domains, view.state.domains, numbers, PLOT_WIDTH, flat=True)
     figure["layout"] = dict(figure["layout"], width=CHART_WIDTH, autosize=False)
     label = f"Timeline of the {view.count} events below"
     return (

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 
-from ..core.filters import filter_events, parse_view
-from ..figures.credit import credit_line
+from ..core.filters import ViewState, filter_events, parse_view
+from ..core.resources import ASSETS
+from ..figures.credit import credit_line, figure_with_credit
 from ..interop.timelinejs import to_timelinejs
 from ..views.catalog import Catalog
-from .brief import brief_markdown, briefing_state
-from .exports import events_csv, events_json, static_html
+from .brief import brief_markdown, briefing_state, view_filename, view_subtitle, view_title
+from .exports import events_csv, events_json
+from .pages import PLOTLY_JS
+from .standalone import EmbedOptions, embed_page
 
 EXPORT_FORMATS = ("timelinejs", "csv", "json", "html", "brief")
 
@@ -27,11 +31,39 @@ def export_view(catalog: Catalog, kind: str, query: str = "", url: str = "") -> 
     if kind == "csv":
         text = events_csv(events, dataset.domains)
     elif kind == "json":
-        text = events_json(dataset, events)
+        text = events_json(dataset, events, view_title(dataset, view.state))
     elif kind == "html":
-        text = static_html(dataset, rows, dataset.title, credit_line(dataset))
+        state = briefing_state(view.state)
+        page = catalog.view(state)
+        text = embed_page(dataset, page, catalog.still(state), EmbedOptions(), inline_assets(), inline=True)
     elif kind == "timelinejs":
         text = json.dumps(to_timelinejs(dataset, events), ensure_ascii=False, indent=2) + "\n"
     else:
         raise ValueError(f"unknown export format '{kind}'; use one of {', '.join(EXPORT_FORMATS)}")
     return text, view.notices
+
+
+@cache
+def inline_assets() -> dict[str, str]:
+    """The embed's stylesheet and scripts as text, for a chart page that is one self-contained file."""
+    paths = {
+        "css": "standalone/embed.css",
+        "js": "standalone/embed.js",
+        "labels": "labels.js",
+        "plotly": PLOTLY_JS,
+    }
+    return {name: (ASSETS / path).read_text(encoding="utf-8") for name, path in paths.items()}
+
+
+def image_figure_of(catalog: Catalog, state: ViewState) -> dict:
+    """The view's whole chart for an image: its title and filters above it, the credit below it,
+    never turned upright; and the file name that says which view it is."""
+    dataset = catalog.dataset
+    view = catalog.view(state)
+    subtitle = view_subtitle(dataset, view)
+    figure = figure_with_credit(
+        catalog.still(state), view_title(dataset, state), credit_line(dataset), subtitle
+    )
+    if "timeline" in figure["layout"]:
+        figure["layout"]["timeline"]["flat"] = True
+    return {"figure": figure, "filename": view_filename(dataset, state)}

@@ -1,4 +1,4 @@
-"""Events → files people take away: CSV for spreadsheets, JSON, a self-contained HTML chart."""
+"""Events → files people take away: CSV for spreadsheets, JSON (the chart as HTML is the embed)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from html import escape
-
-import pandas as pd
-import plotly.io as pio
 
 from ..core.event_file import file_fields
 from ..core.frame import date_label
 from ..core.model import Dataset, Domain, Event, Source
-from ..figures.credit import figure_with_credit
-from ..figures.timeline import timeline_figure
 
 CSV_COLUMNS = (
     "id",
@@ -36,24 +30,6 @@ CSV_COLUMNS = (
 )
 # OWASP CSV injection: spreadsheets run cells that start with these as formulas.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-HTML_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
-}
-PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-</head>
-<body style="margin:0;font-family:system-ui,sans-serif">
-{chart}
-</body>
-</html>
-"""
 
 
 def _cell(value: object) -> str:
@@ -96,24 +72,15 @@ def events_csv(events: Iterable[Event], domains: Sequence[Domain]) -> str:
     return buffer.getvalue()
 
 
-def events_json(dataset: Dataset, events: Iterable[Event]) -> str:
-    """The dataset's metadata and domains with the events, every date at its precision."""
+def events_json(dataset: Dataset, events: Iterable[Event], title: str | None = None) -> str:
+    """The dataset's metadata and domains with the events, every date at its precision; `title` names
+    the view when it is narrower than the dataset."""
     document = dataset.source_document
     data = {
-        "title": dataset.title,
+        "title": title or dataset.title,
         "description": dataset.description,
         "source_document": file_fields(document) if document else None,
         "domains": [file_fields(domain) for domain in dataset.domains],
         "events": [file_fields(event) for event in events],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def static_html(dataset: Dataset, frame_rows: pd.DataFrame, title: str | None, credit: str) -> str:
-    """A page that shows the timeline with no server: plotly.js inline, title and credit drawn in."""
-    figure = figure_with_credit(timeline_figure(frame_rows, dataset.domains), title, credit)
-    # The app draws with plotly.js defaults; "none" stops plotly.py adding its own template.
-    figure["layout"]["template"] = "none"
-    figure["layout"].pop("timeline", None)  # labels.js's data (plotly.py refuses keys it does not know)
-    chart = pio.to_html(figure, include_plotlyjs=True, full_html=False, config=HTML_CONFIG)
-    return PAGE.format(title=escape(title or dataset.title), chart=chart)

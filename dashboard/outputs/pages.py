@@ -6,6 +6,7 @@ import json
 from html import escape
 
 DESCRIPTION_CHARS = 200
+PLOTLY_JS = "vendor/plotly-basic-4.1.1.min.js"  # scatter, bar and pie: all our figures draw
 
 
 def json_script(element_id: str, value: object) -> str:
@@ -43,9 +44,25 @@ def meta_html(tags: list[dict[str, str]]) -> str:
     )
 
 
-def page_head(title: str, tags: list[dict[str, str]], assets: dict[str, str], icon: str = "") -> str:
+def _inline(text: str) -> str:
+    """Script or style text that cannot end its own element early."""
+    return text.replace("</", "<\\/")
+
+
+def page_head(
+    title: str, tags: list[dict[str, str]], assets: dict[str, str], icon: str = "", inline: bool = False
+) -> str:
     """A standalone page's doctype and head: its title and preview tags, the font and its own CSS,
-    plotly.js, the chart labels and its own script."""
+    plotly.js, the chart labels and its own script. `inline`: `assets` holds the files' texts, not
+    their URLs, for a page that works as a single file with no server (the font is then the system's)."""
+    if inline:
+        links = f"<style>{_inline(assets['css'])}</style>\n" + "\n".join(
+            f"<script>{_inline(assets[name])}</script>" for name in ("plotly", "labels", "js")
+        )
+    else:
+        styles = "".join(f'<link rel="stylesheet" href="{assets[name]}">\n' for name in ("fonts", "css"))
+        scripts = (f'<script src="{assets[name]}" defer></script>' for name in ("plotly", "labels", "js"))
+        links = styles + "\n".join(scripts)
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -53,9 +70,5 @@ def page_head(title: str, tags: list[dict[str, str]], assets: dict[str, str], ic
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {icon}<title>{escape(title)}</title>
 {meta_html(tags)}
-<link rel="stylesheet" href="{assets["fonts"]}">
-<link rel="stylesheet" href="{assets["css"]}">
-<script src="{assets["plotly"]}" defer></script>
-<script src="{assets["labels"]}" defer></script>
-<script src="{assets["js"]}" defer></script>
+{links}
 </head>"""

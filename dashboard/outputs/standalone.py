@@ -20,28 +20,26 @@ HEIGHT_RANGE = (200, 2000)
 # A 360 px frame has room for a hover label of about this many characters a line beside the lanes.
 HOVER_LINE_CHARS = 24
 HOVER_LABEL = {"font": {"size": 12}, "align": "left", "namelength": 0}
-EMBED_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-}
+# A still chart: the whole view, hover for details, nothing to zoom (so no modebar).
+EMBED_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
 
 
 @dataclass(frozen=True)
 class EmbedOptions:
-    """The embed's own parameters: chart height and whether to show the title."""
+    """The embed's own parameters: chart height (a least height: the chart grows until every event
+    is titled or listed) and whether to show the title."""
 
     height: int = DEFAULT_HEIGHT
     show_title: bool = True
+    height_given: bool = False
 
     @classmethod
     def from_args(cls, args: dict[str, str]) -> EmbedOptions:
         """Read height (px) and title (on/off) from URL arguments; a value out of range is dropped."""
         raw = args.get("height", "")
         low, high = HEIGHT_RANGE
-        height = int(raw) if raw.isdigit() and low <= int(raw) <= high else DEFAULT_HEIGHT
-        return cls(height=height, show_title=args.get("title", "on") != "off")
+        given = raw.isascii() and raw.isdigit() and low <= int(raw) <= high
+        return cls(int(raw) if given else DEFAULT_HEIGHT, args.get("title", "on") != "off", given)
 
 
 def asset_version(path: Path) -> str:
@@ -73,16 +71,23 @@ def narrow_hover(data: list[dict]) -> list[dict]:
     return wrapped
 
 
-def embed_page(dataset: Dataset, view: View, options: EmbedOptions, assets: dict[str, str]) -> str:
-    """The embed: a title and subtitle that say what the view holds, the chart (drawn by plotly.js
-    from inline JSON), a credit. Readers of an article see no URL notices: bad parameters are dropped."""
-    figure = dict(view.figure, data=narrow_hover(view.figure["data"]))
-    figure["layout"] = dict(
-        figure["layout"], height=options.height, margin=dict(figure["layout"]["margin"], l=8, b=8)
-    )
-    figure["layout"]["annotations"] = [
-        a for a in figure["layout"].get("annotations", []) if a.get("name") != "credit"
-    ]
+def embed_page(
+    dataset: Dataset,
+    view: View,
+    figure: dict,
+    options: EmbedOptions,
+    assets: dict[str, str],
+    inline: bool = False,
+) -> str:
+    """The embed: a title and subtitle that say what the view holds, the view's whole chart (`figure`,
+    drawn by plotly.js from inline JSON), a credit. Readers of an article see no URL notices: bad
+    parameters are dropped. `inline`: assets are the files' texts (the "Chart as HTML" download)."""
+    figure = dict(figure, data=narrow_hover(figure["data"]))
+    figure["layout"] = dict(figure["layout"], margin=dict(figure["layout"]["margin"], l=8, b=8))
+    if options.height_given and "timeline" in figure["layout"]:
+        figure["layout"]["timeline"] = dict(figure["layout"]["timeline"], minHeight=options.height)
+    elif options.height_given:
+        figure["layout"]["height"] = options.height
     full_view = "/" + view.state.to_query()
     document = dataset.source_document
     credit = f"Source: {escape(dataset.title)}"
@@ -95,14 +100,17 @@ def embed_page(dataset: Dataset, view: View, options: EmbedOptions, assets: dict
         else ""
     )
     label = f"Timeline of {view.count} events from {dataset.title}"
-    head = page_head(title, preview_tags(title, f"{subtitle}. {dataset.description}"), assets)
+    head = page_head(title, preview_tags(title, f"{subtitle}. {dataset.description}"), assets, inline=inline)
+    link = (
+        "" if inline else f' · <a href="{escape(full_view)}" target="_blank" rel="noopener">Full view ↗</a>'
+    )
     return f"""{head}
 <body>
 {heading}
 <div id="chart" role="img" aria-label="{escape(label)}"></div>
 {json_script("figure-data", figure)}
 {json_script("config-data", EMBED_CONFIG)}
-<p class="credit">{credit} · <a href="{escape(full_view)}" target="_blank" rel="noopener">Full view ↗</a></p>
+<p class="credit">{credit}{link}</p>
 </body>
 </html>
 """

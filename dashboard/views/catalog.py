@@ -17,7 +17,7 @@ from ..core.story import StoryStop, story_stop
 from ..figures.credit import credit_line, figure_with_credit
 from ..figures.marks import MAX_MARKS, mark_count, mark_positions, selection_index, selection_trace
 from ..figures.story import story_figure
-from ..figures.timeline import timeline_figure
+from ..figures.timeline import still_figure, timeline_figure
 
 TABLE_PAGE = 50
 FIGURE_CACHE = 64  # views per worker; a figure holds at most MAX_MARKS marks (~1 MB)
@@ -139,21 +139,33 @@ class Catalog:
     def frame(self) -> pd.DataFrame:
         return self.table.frame
 
-    def _base_figure(self, state: ViewState, positions: np.ndarray, story: StoryStop | None) -> dict:
-        """The view's figure before any selection ring, cached per view state."""
-        key = replace(state, event=None).to_query() if story is None else state.to_query()
+    def _cached(self, key: str, build: Callable[[], dict]) -> dict:
+        """A figure from the per-worker cache, built on first use."""
         if key not in self._figures:
             if len(self._figures) >= FIGURE_CACHE:
                 self._figures.clear()
+            self._figures[key] = build()
+        return self._figures[key]
+
+    def _base_figure(self, state: ViewState, positions: np.ndarray, story: StoryStop | None) -> dict:
+        """The view's figure before any selection ring, cached per view state."""
+
+        def build() -> dict:
             if story:
                 figure = story_figure(self.frame, self.dataset.domains, story.path, story.number)
             else:
                 rows = self.frame.iloc[positions]
                 figure = timeline_figure(rows, self.dataset.domains, None, state.domains)
-            if figure["data"]:
-                figure = figure_with_credit(figure, None, credit_line(self.dataset))
-            self._figures[key] = figure
-        return self._figures[key]
+            return figure_with_credit(figure, None, credit_line(self.dataset)) if figure["data"] else figure
+
+        key = replace(state, event=None).to_query() if story is None else state.to_query()
+        return self._cached(key, build)
+
+    def still(self, state: ViewState) -> dict:
+        """The view's whole chart for surfaces nobody zooms (embed, images), cached per view state."""
+        rows = lambda: self.frame.iloc[self._filter(state, Sort())[0]]  # noqa: E731
+        key = "still:" + replace(state, event=None, story=None, stop=1).to_query()
+        return self._cached(key, lambda: still_figure(rows(), self.dataset.domains, state.domains))
 
     def figure(self, state: ViewState, positions: np.ndarray, story: StoryStop | None) -> dict:
         """The timeline for a view (its rows' positions in date order), the selected event ringed."""

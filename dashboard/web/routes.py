@@ -11,9 +11,10 @@ from dash import Dash
 from flask import Response, g, has_request_context, jsonify, make_response, redirect, request, send_file
 
 from ..core.filters import parse_view
-from ..outputs.brief import BRIEF_KEYS, briefing_state
+from ..outputs.brief import BRIEF_KEYS, briefing_state, view_filename
 from ..outputs.brief_html import brief_page
-from ..outputs.downloads import EXPORT_FORMATS, export_view
+from ..outputs.downloads import EXPORT_FORMATS, export_view, image_figure_of
+from ..outputs.pages import PLOTLY_JS
 from ..outputs.standalone import EMBED_KEYS, EmbedOptions, asset_version, embed_page, etag
 from ..views.catalog import Catalog
 from ..views.live import LiveCatalog
@@ -27,16 +28,10 @@ DOWNLOAD_TYPES = {
     "timelinejs": ("application/json; charset=utf-8", "timelinejs.json"),
     "brief": ("text/markdown; charset=utf-8", "md"),
 }
-PLOTLY_JS = "vendor/plotly-basic-4.1.1.min.js"
 # Dash serves the full plotly.js (1,436 KiB gzipped); our traces need only the basic bundle (386 KiB).
 # The explorer's page loads the basic one itself (plotly_script); should dcc's Graph still ask for
 # its own, it gets the basic one too.
 FULL_PLOTLY = re.compile(r"^/_dash-component-suites/plotly/package_data/plotly(\.v[\w]+)?\.min\.js$")
-
-
-def slug(text: str) -> str:
-    """A file-name-safe slug of a title."""
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")[:60] or "timeline"
 
 
 def _query() -> str:
@@ -119,8 +114,10 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         if request.if_none_match.contains(tag):
             response = Response(status=304)
         else:
-            view = catalog.view(state)
-            response = make_response(embed_page(catalog.dataset, view, options, embed_assets))
+            page = embed_page(
+                catalog.dataset, catalog.view(state), catalog.still(state), options, embed_assets
+            )
+            response = make_response(page)
         response.set_etag(tag)
         response.headers["Cache-Control"] = EMBED_CACHE
         return response
@@ -143,9 +140,18 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         mimetype, extension = DOWNLOAD_TYPES[kind]
         body = "\ufeff" + text if kind == "csv" else text  # the BOM makes Excel read UTF-8
         response = Response(body, content_type=mimetype)
-        filename = f"{slug(catalog.dataset.title)}.{extension}"
+        state = parse_view(_query(), catalog.dataset).state
+        filename = f"{view_filename(catalog.dataset, state)}.{extension}"
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
+
+    @server.get("/download/figure")
+    def image_figure():
+        """The view's whole chart with its title, filters and credit drawn in, and a file name, for
+        the explorer's PNG and SVG downloads (drawn in the reader's browser)."""
+        catalog = get_catalog()
+        state = briefing_state(parse_view(_query(), catalog.dataset).state)
+        return jsonify(image_figure_of(catalog, state))
 
     @server.get("/story/<narrative_id>")
     @server.get("/story/<narrative_id>/<int:stop>")
