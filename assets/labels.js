@@ -14,9 +14,9 @@
 (function () {
   "use strict";
   var ROW_PX = 22, FIRST_PX = 16, GAP_PX = 8, PAD_PX = 6, NAME_PX = 34, TOP_PX = 8, TICK_PX = 95;
-  var BOTTOM_PX = 34, SLACK_PX = 3, MIN_CUT_PX = 72, MAX_ROWS = 30, KEY_LINE_PX = 17, AXIS_PX = 30, UPRIGHT_NOTE_PX = 20;
-  var NARROW_PX = 600, LANE_PX = 34, ROW_V_PX = 34, STEP_PX = 38, MIN_H_PX = 420, MAX_H_PX = 1600;
-  var YEAR_MS = 365.25 * 86400000, RANK_SHARE = 0.88, TICK_V_PX = 18;
+  var BOTTOM_PX = 34, SLACK_PX = 3, MIN_CUT_PX = 72, MAX_ROWS = 30, KEY_LINE_PX = 17, AXIS_PX = 30, UPRIGHT_NOTE_PX = 26;
+  var NARROW_PX = 600, LANE_PX = 34, ROW_V_PX = 38, STEP_PX = 42, MIN_H_PX = 420, MAX_H_PX = 1600;
+  var YEAR_MS = 365.25 * 86400000, RANK_SHARE = 0.88, TICK_V_PX = 24;
   var STRETCHED = "Time is stretched where events are dense";
   var GLYPHS = { circle: "●", diamond: "◆", square: "■", "triangle-up": "▲", pentagon: "⬟",
     hexagon: "⬢", star: "★", cross: "✚" };
@@ -170,8 +170,8 @@
     var height = Math.max(MIN_H_PX, Math.min(most, meta.labels.length * STEP_PX + 80));
     var margin = { l: 44, r: 8, t: 30, b: 24 };
     var timeAxis = {
-      range: [at.ends[1], at.ends[0]], fixedrange: true, tickvals: [], ticktext: [],
-      showgrid: true, gridcolor: "#e6e9ed", zeroline: false, tickfont: { size: 12 },
+      range: [at.ends[1], at.ends[0]], fixedrange: true, showticklabels: false,
+      showgrid: false, zeroline: false,
     };
     var laneAxis = {
       range: [-0.5, -0.5 + (width - margin.l - margin.r) / LANE_PX], fixedrange: true,
@@ -223,15 +223,15 @@
   /* Year ticks at the chart's edge, from the first event's year to the last's, only where no
      label's row stands (a year beside a label would read as its date), thinned to TICK_V_PX. */
   function yearTicks(span, stretched, axis, taken) {
-    var values = [], text = [], lastPx = -Infinity;
+    var ticks = [], lastPx = -Infinity;
     var first = new Date(span[0]).getUTCFullYear(), last = new Date(span[1]).getUTCFullYear();
     for (var year = first; year <= last; year += 1) {
       var value = stretched(Date.UTC(year, 0, 1)), px = axis.l2p(value);
       var clear = !taken.some(function (box) { return px > box[0] - TICK_V_PX / 2 && px < box[1] + TICK_V_PX / 2; });
       if (Date.UTC(year, 0, 1) < span[0] || !clear || px - lastPx < TICK_V_PX) { continue; }
-      values.push(value); text.push(String(year)); lastPx = px;
+      ticks.push({ value: value, text: String(year) }); lastPx = px;
     }
-    return { tickvals: values, ticktext: text };
+    return ticks;
   }
 
   function layOutUpright(meta, full, labels, others, font) {
@@ -256,8 +256,15 @@
       return a.name === "upright-note" ? Object.assign({}, a, { text: STRETCHED + (more ? " · +" + more + " more" : "") }) : a;
     });
     var at = stretch(meta.labels.map(function (item) { return item.x; }));
-    var ticks = yearTicks(meta.span, at, full.yaxis, result.taken);
-    return Object.assign({ annotations: others.concat(labels), "yaxis.tickvals": ticks.tickvals, "yaxis.ticktext": ticks.ticktext },
+    /* Drawn as notes, not axis ticks: Dash's Graph copies a changed axis into its figure, and the
+       flat chart it turns back into would keep the upright axis. */
+    var ticks = yearTicks(meta.span, at, full.yaxis, result.taken).map(function (tick) {
+      return {
+        text: tick.text, x: 0, xref: "paper", xanchor: "right", xshift: -6, y: tick.value, yanchor: "middle",
+        showarrow: false, font: { size: 12, color: "#52606d" }, name: "label-tick",
+      };
+    });
+    return Object.assign({ annotations: others.concat(ticks, labels) },
       listedKey(meta, full, listed.map(function (index) { return meta.labels[index]; }), font, UPRIGHT_NOTE_PX));
   }
 
@@ -349,7 +356,7 @@
     }
     var labels = gd.layout.annotations.filter(function (a) { return a.name === "label"; });
     var others = gd.layout.annotations.filter(function (a) {
-      return a.name !== "label" && a.name !== "label-note" && a.name !== "label-key";
+      return ["label", "label-note", "label-key", "label-tick"].indexOf(a.name) < 0;
     });
     var font = { size: labels.length ? labels[0].font.size : 13, family: full.font.family };
     var update = narrow

@@ -142,7 +142,7 @@ def test_the_brief_chart_numbers_its_marks_as_the_chronology_rows(page, server):
         """() => { const g = document.getElementById('chart');
                    const labels = g.layout.annotations.filter(a => a.name === 'label');
                    return g.layout.timeline.labels.filter((item, i) => labels[i].visible)
-                     .map(item => [item[0], item[5]]); }"""
+                     .map(item => [item.id, item.number]); }"""
     )
     ids = brief_ids(page)
     assert len(drawn) > len(rows) / 2, "most marks carry their number on paper"

@@ -22,10 +22,12 @@ LABELS_JS = """chart => {
   const items = graph.layout.timeline.labels;
   const axis = graph._fullLayout.xaxis;
   const inView = graph.layout.timeline.upright ? items.length : items.filter(item => {
-    const x = axis.l2p(item[4]);
+    const x = axis.l2p(item.x);
     return x >= 0 && x <= graph._fullLayout._size.w;
   }).length;
-  return {boxes, inView, ids: items.map(item => item[0])};
+  const key = graph.layout.annotations.find(a => a.name === 'label-key');
+  const listed = key ? key.text.split('<br>').length : 0;
+  return {boxes, inView, listed, ids: items.map(item => item.id)};
 }"""
 
 
@@ -41,13 +43,14 @@ def read_labels(page, chart: str) -> dict:
 
 
 def counted(labels: dict) -> int:
-    """How many labels the chart says it left out ("+4" beside a lane, "· +4 more" upright)."""
+    """How many labels the chart says it left out ("+4" beside a lane, "· +4 more" upright) or lists
+    under a still chart (a line each)."""
     notes = (
         re.search(r"\+(\d+)", b["text"])
         for b in labels["boxes"]
         if b["name"] in ("label-note", "upright-note")
     )
-    return sum(int(match.group(1)) for match in notes if match)
+    return sum(int(match.group(1)) for match in notes if match) + labels["listed"]
 
 
 def assert_readable(labels: dict) -> None:
@@ -103,8 +106,8 @@ def test_the_recent_events_spread_over_half_the_plot_and_the_overview_holds_them
     spread = page.evaluate(
         """() => {
           const g = document.querySelector('#timeline .js-plotly-plot');
-          const recent = g.layout.timeline.labels.filter(item => new Date(item[4]).getUTCFullYear() >= 2018);
-          const xs = recent.map(item => g._fullLayout.xaxis.l2p(item[4]));
+          const recent = g.layout.timeline.labels.filter(item => new Date(item.x).getUTCFullYear() >= 2018);
+          const xs = recent.map(item => g._fullLayout.xaxis.l2p(item.x));
           return (Math.max(...xs) - Math.min(...xs)) / g._fullLayout._size.w;
         }"""
     )
@@ -136,7 +139,7 @@ def test_a_phone_turns_the_timeline_upright_with_time_running_down(page, server,
         """() => {
           const g = document.querySelector('#timeline .js-plotly-plot');
           const meta = g.layout.timeline;
-          const items = meta.labels.map((item, i) => [item[4], g._fullLayout.yaxis.l2p(meta.stretched[i])]);
+          const items = meta.labels.map((item, i) => [item.x, g._fullLayout.yaxis.l2p(meta.stretched[i])]);
           items.sort((a, b) => a[0] - b[0]);
           const fits = g.getBoundingClientRect().right <= window.innerWidth;
           return {upright: meta.upright, ys: items.map(pair => pair[1]), fits};
