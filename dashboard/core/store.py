@@ -157,9 +157,13 @@ class Store:
             fcntl.flock(lock, fcntl.LOCK_EX)
             yield
 
+    def tidy(self) -> None:
+        """Delete files left half-written by a process that died or hit a full disk."""
+        with self._locked():
+            self._sweep()
+
     def _sweep(self) -> None:
-        """Delete files left half-written by a process that died or hit a full disk (lock held:
-        every writer of the folder holds it, so none is being written now)."""
+        """Delete every partial file (lock held: each writer of the folder holds it while writing)."""
         for entry in os.scandir(self.folder):
             if entry.name.endswith(PARTIAL):
                 Path(entry.path).unlink(missing_ok=True)

@@ -43,9 +43,9 @@ class DataHealth:
 
 
 class Backoff:
-    """A version whose build failed is tried again after 1, 2, 4 … up to 300 s, not on every check."""
+    """A version whose build failed is tried again after 5, 10, 20 … up to 300 s, not on every check."""
 
-    def __init__(self, first: float = 1.0, longest: float = 300.0):
+    def __init__(self, first: float = 5.0, longest: float = 300.0):
         self.first, self.longest = first, longest
         self._version: str | None = None
         self._delay = 0.0

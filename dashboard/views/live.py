@@ -51,6 +51,7 @@ class LiveCatalog:
             load_dataset(self.store.paths)  # raises EventFileError naming the unreadable file
             raise
         try:
+            self.store.tidy()
             self.store.ensure(version)
             problems = self.store.problems(version)
             if problems is not None:
