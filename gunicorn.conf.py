@@ -20,11 +20,12 @@ def pre_fork(server, worker):
     """Before each fork: the master takes the newest valid data version, then freezes its objects.
 
     A worker forked later (max_requests recycles them) then starts with the data other workers
-    serve, not the start-up data; and frozen objects are never scanned by the cyclic GC, so the
-    workers keep sharing those memory pages with the master instead of copying them.
+    serve, not the start-up data (a snapshot found missing or damaged is left to the worker to
+    rebuild: the master never blocks on a validation); and frozen objects are never scanned by the
+    cyclic GC, so the workers keep sharing those memory pages with the master instead of copying them.
     """
     app = getattr(server.app, "callable", None)
     live = getattr(getattr(app, "server", None), "extensions", {}).get("timeline_live")
     if live is not None:
-        live.sync()
+        live.sync(rebuild=False)
     gc.freeze()

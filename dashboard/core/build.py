@@ -16,11 +16,16 @@ from pathlib import Path
 from .loader import load_dataset
 from .problems import EventFileError, Problem
 from .snapshot import write_snapshot
-from .store import CHANGED, Store
+from .snapshot_file import write_atomically
+from .store import CHANGED, UNWRITABLE, Store, reason
 
 
 def build(folder: Path, version: str, paths: list[str]) -> int:
-    """Validate the files; write snapshot-<version>.arrow, or problems-<version>.json listing why not."""
+    """Validate the files; write snapshot-<version>.arrow, or problems-<version>.json listing why not.
+
+    A folder that refuses the file (full, read-only) is said on stderr, in one line, with its own
+    exit status: the server reports it as an unwritable cache, not as a problem of the data.
+    """
     store = Store(paths, folder)
     try:
         if store.version() != version:
@@ -29,18 +34,22 @@ def build(folder: Path, version: str, paths: list[str]) -> int:
     except EventFileError as error:
         dataset, problems = None, error.problems
     except OSError as error:
-        dataset, problems = None, [Problem(str(error.filename or paths), 1, 1, error.strerror or str(error))]
+        name = Path(str(error.filename)).name if error.filename else "event files"
+        dataset, problems = None, [Problem(name, 1, 1, f"cannot read the file: {reason(error)}")]
     try:
         if store.version() != version:
             return CHANGED
     except OSError:
         return CHANGED
-    if problems is not None:
-        partial = store.problems_path(version).with_suffix(".partial")
-        partial.write_text(json.dumps([asdict(problem) for problem in problems], ensure_ascii=False))
-        partial.replace(store.problems_path(version))
-    else:
-        write_snapshot(dataset, store.snapshot_path(version))
+    try:
+        if problems is not None:
+            text = json.dumps([asdict(problem) for problem in problems], ensure_ascii=False)
+            write_atomically(store.problems_path(version), text)
+        else:
+            write_snapshot(dataset, store.snapshot_path(version))
+    except OSError as error:
+        print(reason(error), file=sys.stderr)
+        return UNWRITABLE
     return 0
 
 

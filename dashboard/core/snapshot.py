@@ -21,6 +21,7 @@ import pyarrow.ipc as ipc
 
 from .frame import EventTable, events_table
 from .model import Dataset, Domain, Event, Narrative, SourceDocument
+from .snapshot_file import PARTIAL, DamagedSnapshot, MappedSnapshot, publish
 
 FORMAT = 2  # bump when the columns or the records change: older snapshots are then never read
 RECORD = "record"
@@ -29,7 +30,7 @@ META_KEY = b"timeline"
 
 
 def write_snapshot(dataset: Dataset, path: Path) -> None:
-    """Write the dataset's table and records to path, atomically (readers never see half a file)."""
+    """Write the dataset's table and records to path, with its checksum; readers never see half a file."""
     table = pa.Table.from_pandas(events_table(dataset).frame, preserve_index=False)
     records = pa.array([event.model_dump_json() for event in dataset.events], pa.large_string())
     table = table.append_column(RECORD, records).combine_chunks()  # one chunk: rows index it directly
@@ -39,22 +40,31 @@ def write_snapshot(dataset: Dataset, path: Path) -> None:
         "actors": dataset.actors,
     }
     table = table.replace_schema_metadata({META_KEY: json.dumps(meta, ensure_ascii=False)})
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    with pa.OSFile(str(partial), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
-        writer.write_table(table)
-    os.replace(partial, path)
+    partial = path.with_name(f".{path.name}.{os.getpid()}{PARTIAL}")
+    try:
+        with pa.OSFile(str(partial), "wb") as sink, ipc.new_file(sink, table.schema) as writer:
+            writer.write_table(table)
+        publish(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def read_snapshot(path: Path) -> tuple[StoredDataset, EventTable]:
-    """The dataset and event table a snapshot holds (no validation: it was validated when written).
+    """The dataset and event table a snapshot holds (its data was validated when it was written).
 
-    The file is memory-mapped: the string columns stay Arrow arrays over its pages, which every
-    process reading the same version shares. Name lists become tuples, one object per distinct list.
+    The file is checked against its checksum, then memory-mapped: the string columns stay Arrow arrays
+    over its pages, which every process reading the same version shares. Name lists become tuples,
+    one object per distinct list. Raises DamagedSnapshot if the file is missing or not as written.
     """
-    table = ipc.open_file(pa.memory_map(str(path))).read_all()
-    meta = json.loads(table.schema.metadata[META_KEY])
+    mapped = MappedSnapshot(path)
+    try:
+        table = ipc.open_file(pa.BufferReader(mapped.buffer)).read_all()
+        meta = json.loads(table.schema.metadata[META_KEY])
+    except (pa.ArrowException, ValueError, KeyError, TypeError) as error:
+        raise DamagedSnapshot(f"{path.name} cannot be read ({error})", mapped.inode) from None
     if meta.get("format") != FORMAT:
-        raise ValueError(f"{path} has snapshot format {meta.get('format')}, not {FORMAT}")
+        found = meta.get("format")
+        raise DamagedSnapshot(f"{path.name} has snapshot format {found}, not {FORMAT}", mapped.inode)
     nested = (RECORD, *NAME_COLUMNS, "hover")
     frame = table.select([name for name in table.column_names if name not in nested]).to_pandas()
     shared: dict = {}  # one object per distinct name list and per domain label text
@@ -65,7 +75,7 @@ def read_snapshot(path: Path) -> tuple[StoredDataset, EventTable]:
     frame["hover"] = _hover(table.column("hover").to_pylist(), shared)
     frame = frame[[name for name in table.column_names if name != RECORD]]
     ids, records = (_one_chunk(table.column(name)) for name in ("id", RECORD))
-    dataset = StoredDataset(meta["dataset"], meta["actors"], ids, records)
+    dataset = StoredDataset(meta["dataset"], meta["actors"], ids, records, mapped)
     by_domain, by_actor = (_rows_by_name(_one_chunk(table.column(name))) for name in ("domains", "actors"))
     return dataset, EventTable(frame, by_domain, by_actor)
 
@@ -95,7 +105,7 @@ def _hover(rows: list[list[str]], shared: dict) -> list[list[str]]:
 class StoredDataset:
     """What views read of a Dataset, with events built one at a time from their stored records."""
 
-    def __init__(self, meta: dict, actors: list[str], ids: pa.Array, records: pa.Array):
+    def __init__(self, meta: dict, actors: list[str], ids: pa.Array, records: pa.Array, file: MappedSnapshot):
         self.title: str = meta["title"]
         self.description: str = meta["description"]
         document = meta.get("source_document")
@@ -103,6 +113,7 @@ class StoredDataset:
         self.domains = tuple(Domain.model_validate(domain) for domain in meta["domains"])
         self.narratives = tuple(Narrative.model_validate(story) for story in meta["narratives"])
         self._actors, self._ids, self._records = actors, ids, records
+        self.intact = file.intact  # whether the mapped file is still as verified (checked per request)
         self._id_order = pc.sort_indices(ids).to_numpy()  # 8 bytes an event, not a dict of strings
         self._event = lru_cache(maxsize=1024)(self._build)
 

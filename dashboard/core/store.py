@@ -5,11 +5,13 @@ The cache folder is TIMELINE_CACHE, else $XDG_CACHE_HOME/timeline-dashboard, els
 (and the snapshot format), so equal files are one version whoever built it. For each version the
 folder holds snapshot-<v>.arrow (valid) or problems-<v>.json (invalid, every problem listed); the
 file current-<key> (key: the event files' paths) names the newest valid version of those files.
-Everything in it is rebuilt when missing, so deleting the folder is always safe.
+Each snapshot has its size and sha256 beside it (snapshot-<v>.sha256); a missing, cut or altered
+snapshot is rebuilt from the event files, so deleting the folder or any file in it is always safe.
 """
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -22,10 +24,29 @@ from pathlib import Path
 from .loader import event_paths, expand
 from .problems import Problem
 from .snapshot import FORMAT
+from .snapshot_file import PARTIAL, checksum_path, looks_whole, write_atomically
 
 CACHE_VAR = "TIMELINE_CACHE"
 BUILD_TIMEOUT_S = 600
 CHANGED = 3  # the build's exit status when the files changed while it read them: nothing written
+UNWRITABLE = 4  # the build's exit status when the cache folder refused its file (full, read-only…)
+
+
+class CacheUnwritable(Exception):
+    """The cache folder cannot be written; the message is the system's reason, with no path."""
+
+
+class BuildFailed(RuntimeError):
+    """Validating stopped for a reason other than the data (killed, out of memory…); `detail` is its log."""
+
+    def __init__(self, message: str, detail: str = ""):
+        super().__init__(message)
+        self.detail = detail
+
+
+def reason(error: OSError) -> str:
+    """Why an operation failed, without the path it names ('No space left on device')."""
+    return error.strerror or type(error).__name__
 
 
 def cache_dir(environ: dict | None = None) -> Path:
@@ -72,13 +93,31 @@ class Store:
     def pointer_path(self) -> Path:
         return self.folder / f"current-{self.key}"
 
-    def current(self) -> str | None:
-        """The newest valid version of these files, as the pointer names it (None if none yet)."""
+    def pointed(self) -> str | None:
+        """The version the pointer names, whether or not its snapshot is there (None if no pointer)."""
         try:
             version = json.loads(self.pointer_path.read_text())["version"]
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        return version if self.snapshot_path(version).exists() else None
+        return version if isinstance(version, str) else None
+
+    def current(self) -> str | None:
+        """The newest valid version of these files, if its snapshot looks whole (None if none yet)."""
+        version = self.pointed()
+        return version if version and looks_whole(self.snapshot_path(version)) else None
+
+    def has(self, version: str) -> bool:
+        """Whether the version's snapshot (whole, by size) or problems file is in the folder."""
+        return looks_whole(self.snapshot_path(version)) or self.problems_path(version).exists()
+
+    def discard(self, version: str, inode: int | None) -> None:
+        """Delete a snapshot found damaged, so it is rebuilt (not a newer file rebuilt meanwhile)."""
+        path = self.snapshot_path(version)
+        try:
+            if inode is None or path.stat().st_ino == inode:
+                path.unlink()
+        except OSError:
+            pass
 
     def problems(self, version: str) -> list[Problem] | None:
         """Every problem of an invalid version, or None if it is not known to be invalid."""
@@ -91,18 +130,43 @@ class Store:
         """Make the snapshot or the problems file of a version, validating in a child process.
 
         One process validates at a time (a file lock); the others wait for it and then find its result.
+        Raises CacheUnwritable if the folder refuses a file, BuildFailed if the child failed otherwise.
         """
-        if self.snapshot_path(version).exists() or self.problems_path(version).exists():
+        if self.has(version):
             return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with open(self.folder / "build.lock", "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if self.snapshot_path(version).exists() or self.problems_path(version).exists():
+        with self._locked():
+            if self.has(version):
                 return
+            self._sweep()
             command = [sys.executable, "-m", "dashboard.core.build", str(self.folder), version, *self.paths]
             done = subprocess.run(command, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
+        if done.returncode == UNWRITABLE:
+            raise CacheUnwritable((done.stderr.strip().splitlines() or ["refused"])[-1][-200:])
         if done.returncode not in (0, CHANGED):
-            raise RuntimeError(f"validating the event files failed:\n{done.stderr[-4000:]}")
+            raise BuildFailed(f"validation stopped with exit status {done.returncode}", done.stderr[-4000:])
+
+    @contextlib.contextmanager
+    def _locked(self):
+        """The folder's lock (one writer at a time); CacheUnwritable if the folder cannot be made."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            lock = open(self.folder / "build.lock", "a")  # noqa: SIM115 (closed below)
+        except OSError as error:
+            raise CacheUnwritable(reason(error)) from None
+        with lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
+
+    def tidy(self) -> None:
+        """Delete files left half-written by a process that died or hit a full disk."""
+        with self._locked():
+            self._sweep()
+
+    def _sweep(self) -> None:
+        """Delete every partial file (lock held: each writer of the folder holds it while writing)."""
+        for entry in os.scandir(self.folder):
+            if entry.name.endswith(PARTIAL):
+                Path(entry.path).unlink(missing_ok=True)
 
     def point(self, version: str) -> None:
         """Name version as the newest valid one; prune snapshots older than the one it replaces."""
@@ -110,16 +174,19 @@ class Store:
             previous = json.loads(self.pointer_path.read_text())
         except (OSError, ValueError):
             previous = {}
+        previous = previous if isinstance(previous, dict) else {}
         if previous.get("version") == version:
             return
         kept = [version, previous.get("version")]
-        record = {"version": version, "previous": kept[1]}
-        partial = self.pointer_path.with_name(f".{self.pointer_path.name}.{os.getpid()}.partial")
-        partial.write_text(json.dumps(record))
-        os.replace(partial, self.pointer_path)
-        for old in (previous.get("previous"),):
-            if old and old not in kept:
-                self.snapshot_path(old).unlink(missing_ok=True)
+        with self._locked():
+            try:
+                write_atomically(self.pointer_path, json.dumps({"version": version, "previous": kept[1]}))
+            except OSError as error:
+                raise CacheUnwritable(reason(error)) from None
+        old = previous.get("previous")
+        if isinstance(old, str) and old not in kept:
+            for path in (self.snapshot_path(old), checksum_path(self.snapshot_path(old))):
+                path.unlink(missing_ok=True)
 
     def pointer_stamp(self) -> tuple | None:
         """A cheap fingerprint of the pointer file, to notice on every request that it changed."""
