@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 
 from ..core.model import Dataset
+from ..core.untrusted import ascii_int
 from ..figures.theme import HOVER
 from ..views.catalog import View
 from .brief import view_subtitle, view_title
@@ -38,9 +39,9 @@ class EmbedOptions:
     @classmethod
     def from_args(cls, args: dict[str, str]) -> EmbedOptions:
         """Read height (px) and title (on/off) from URL arguments; a value out of range is dropped."""
-        raw = args.get("height", "")
+        height = ascii_int(args.get("height", ""))
         low, high = HEIGHT_RANGE
-        height = int(raw) if raw.isdigit() and low <= int(raw) <= high else DEFAULT_HEIGHT
+        height = height if height is not None and low <= height <= high else DEFAULT_HEIGHT
         return cls(height=height, show_title=args.get("title", "on") != "off")
 
 
