@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.core import yaml_source
+from dashboard.core import file_text, yaml_source
 from dashboard.core.loader import load_dataset
 from dashboard.core.problems import EventFileError
 
@@ -78,7 +78,7 @@ def test_a_truly_empty_file_is_refused(tmp_path):
 
 
 def test_files_over_the_size_limit_are_refused_unread(tmp_path, monkeypatch):
-    monkeypatch.setattr(yaml_source, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(file_text, "MAX_FILE_BYTES", 100)
     path = tmp_path / "big.yaml"
     path.write_text(VALID_EVENT, encoding="utf-8")
     [problem] = problems_of(path)
@@ -87,7 +87,7 @@ def test_files_over_the_size_limit_are_refused_unread(tmp_path, monkeypatch):
 
 
 def test_a_file_that_grows_past_the_limit_after_stat_is_cut_off_and_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(yaml_source, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(file_text, "MAX_FILE_BYTES", 100)
     path = tmp_path / "growing.yaml"
     path.write_text("x" * 50, encoding="utf-8")
     real_open = Path.open

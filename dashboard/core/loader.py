@@ -7,11 +7,12 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .file_text import not_a_file
 from .model import Dataset
 from .problems import EventFileError, Problem
 from .resources import BUNDLED_EVENTS
 from .validation import ParsedFile, cross_problems, merge, validate_file
-from .yaml_source import not_a_file, read_yaml
+from .yaml_source import read_yaml
 
 log = logging.getLogger(__name__)
 _warned: set[tuple[str, str]] = set()  # skipped folder entries already logged, with the reason

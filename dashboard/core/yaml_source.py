@@ -3,34 +3,26 @@
 PyYAML alone silently keeps the last of duplicate keys, expands aliases (billion laughs),
 lets merge keys (`<<:`) hide a duplicate, turns 2019-02-30 into a bare ValueError, fails
 without a place on a 5,000-digit number and reads dates as `date` objects. This reader
-refuses those, keeps every date as the text written, and reports with positions. It reads
-only regular files, and at most MAX_FILE_BYTES of them (a FIFO or /dev/zero never ends).
+refuses those, keeps every date as the text written, and reports with positions. The bytes
+come from file_text.py: regular files only, and never more than its limit.
 """
 
 from __future__ import annotations
 
 import re
-import stat
 from dataclasses import replace
 from pathlib import Path
 
 import yaml
 
+from .file_text import read_text
 from .problems import EventFileError, Problem
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
 # No field takes a longer number (importance is 1-3, a year has 4 digits); Python refuses to read
 # an integer of more than 4,300 digits, with no place in the file.
 MAX_INTEGER_DIGITS = 100
 EMPTY_FILE = "the file is empty; it needs title, description and events"
 MERGE_TAG = "tag:yaml.org,2002:merge"
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "a device"),
-    (stat.S_ISBLK, "a device"),
-    (stat.S_ISSOCK, "a socket"),
-)
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # '&name' or '*name' where YAML could read an anchor or alias; plain text like "R&D", "A & B" or
@@ -91,52 +83,6 @@ def _at(file: str, node_or_mark, message: str, **extra) -> Problem:
     return Problem(file, mark.line + 1, mark.column + 1, message, **extra)
 
 
-def not_a_file(path: Path) -> str | None:
-    """Why a path cannot be read as an event file (a FIFO, a device, a folder, a broken link or a
-    link loop), or None (a missing file is left to the reader, which says so)."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return "this is a broken link: its target does not exist" if path.is_symlink() else None
-    except OSError as exc:  # a link loop: "Too many levels of symbolic links"
-        return f"cannot read the file: {exc.strerror}"
-    if stat.S_ISREG(mode):
-        return None
-    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
-    return f"this is {kind}, not a regular file; an event file must be one"
-
-
-def _read_bytes(path: Path, name: str) -> bytes:
-    """The file's bytes: a regular file only, at most MAX_FILE_BYTES (checked before and while reading)."""
-    limit = MAX_FILE_BYTES // (1024 * 1024)
-    too_big = f"the file is over the {limit} MiB limit; split it"
-    try:
-        problem = not_a_file(path)
-        if problem:
-            raise EventFileError([Problem(name, 1, 1, problem)])
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            too_big = f"file is {size:,} bytes, over the {limit} MiB limit; split it"
-            raise EventFileError([Problem(name, 1, 1, too_big)])
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)  # a file that grew since stat() is still cut off
-    except OSError as exc:
-        raise EventFileError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise EventFileError([Problem(name, 1, 1, too_big)])
-    return raw
-
-
-def _decode(raw: bytes, name: str) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8"
-        raise EventFileError([Problem(name, line, column, message)]) from None
-
-
 def _anchor_problems(text: str, name: str) -> list[Problem]:
     """Find anchors and aliases, which event files must not use (one problem per name)."""
     problems: dict[str, Problem] = {}
@@ -162,7 +108,7 @@ def _anchor_problems(text: str, name: str) -> list[Problem]:
 def read_yaml(path: Path, display_name: str | None = None) -> tuple[object, yaml.Node, list[Problem]]:
     """The file's data, its root node and its duplicate keys; raise EventFileError if unreadable."""
     name = display_name or str(path)
-    text = _decode(_read_bytes(path, name), name)
+    text = read_text(path, name)
     if not text.strip():
         raise EventFileError([Problem(name, 1, 1, EMPTY_FILE)])
     try:
