@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from html import escape
 from urllib.parse import urlsplit
 
 from dash import Dash
@@ -24,11 +25,14 @@ from .web.share import register_share_callbacks
 
 
 class ExplorerDash(Dash):
-    """Dash whose index page carries description and link-preview tags for the view the URL opens."""
+    """Dash whose index page carries the served data's title and the description and link-preview
+    tags for the view the URL opens, all escaped: Dash writes its `title` into the page unescaped."""
 
+    page_title = staticmethod(lambda: "")
     preview_tags = staticmethod(lambda: [])
 
     def interpolate_index(self, **kwargs) -> str:
+        kwargs["title"] = escape(self.page_title())
         kwargs["metas"] = kwargs.get("metas", "") + "\n" + meta_html(self.preview_tags())
         return super().interpolate_index(**kwargs)
 
@@ -38,7 +42,6 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     live = LiveCatalog(paths)
     app = ExplorerDash(
         __name__,
-        title=live.get().dataset.title,
         assets_folder=str(ASSETS),
         assets_path_ignore=["^standalone$", "^vendor$"],
         serve_locally=True,
@@ -55,6 +58,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
         query = request.query_string.decode("utf-8", errors="replace") if has_request_context() else ""
         return explorer_preview(dataset, parse_view(query, dataset).state)
 
+    app.page_title = lambda: get_catalog().dataset.title
     app.preview_tags = preview_tags
     app.layout = lambda: explorer_layout(get_catalog(), _first_view(get_catalog()))
     register_callbacks(app, get_catalog)

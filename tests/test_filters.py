@@ -152,3 +152,35 @@ def test_the_chronology_sorts_by_title_or_importance(mini):
 
 def test_an_unexpected_sort_value_falls_back_to_date_order():
     assert Sort.from_value({"key": "__class__"}) == Sort() == Sort.from_value("date")
+
+
+STOPS = ["²", "٢", "9" * 5000, "-1", 0, 10**5000, True]
+
+
+@pytest.mark.parametrize("stop", STOPS, ids=["superscript", "arabic", "long-text", "-1", "0", "huge", "true"])
+def test_a_stop_that_is_not_a_few_ascii_digits_starts_the_story_at_stop_1(bundled, stop):
+    parsed = view_from_values(bundled, story="taiwan-at-the-wha", stop=stop)
+    assert parsed.state.stop == 1
+    assert parsed.notices[0].endswith("is not a stop number; starting at stop 1.")
+    assert len(parsed.notices[0]) < 100
+
+
+@pytest.mark.parametrize("value", ["0000", "0000-01", "0000-02-29"])
+def test_year_zero_is_not_a_date(mini, value):
+    parsed = parse_view(f"?from={value}&to={value}", mini)
+    assert (parsed.state.start, parsed.state.end) == (None, None)
+    assert parsed.notices == tuple(
+        f"'{key}={value}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored." for key in ("from", "to")
+    )
+
+
+def test_thousands_of_unknown_values_give_one_short_notice_each(mini):
+    unknown = [f"x{number}" for number in range(10_000)]
+    parsed = view_from_values(mini, domains=unknown, actors=["Alphaland", *unknown])
+    assert parsed.state.actors == ("Alphaland",)
+    assert parsed.notices == (
+        "Unknown domains 'x0', 'x1', 'x2' and 9,997 more ignored.",
+        "Unknown actors 'x0', 'x1', 'x2' and 9,997 more ignored.",
+    )
+    query = "&".join(f"k{number}=1" for number in range(1_000))
+    assert parse_view(query, mini).notices == ("Unknown parameters 'k0', 'k1', 'k2' and 997 more ignored.",)

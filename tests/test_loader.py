@@ -1,7 +1,9 @@
+import logging
+import os
 import subprocess
 import sys
 
-from dashboard.core.loader import BUNDLED_EVENTS, ENV_VAR, event_paths, load_dataset
+from dashboard.core.loader import BUNDLED_EVENTS, ENV_VAR, event_paths, expand, load_dataset
 from tests.conftest import MINI
 
 
@@ -43,6 +45,22 @@ def test_a_folder_loads_every_yaml_file_in_it(tmp_path):
     (tmp_path / "mini.yaml").write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
     assert len(load_dataset([tmp_path]).events) == 4
+
+
+def test_a_folder_skips_entries_that_are_no_regular_file_with_one_warning_each(tmp_path, caplog):
+    (tmp_path / "mini.yaml").write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    (tmp_path / ".#mini.yaml").symlink_to("user@host.1234")  # an editor's lock: a broken link
+    with caplog.at_level(logging.WARNING, logger="dashboard.core.loader"):
+        assert len(load_dataset([tmp_path]).events) == 4
+        assert expand([tmp_path]) == [tmp_path / "mini.yaml"]  # checked again: warned once
+    assert [record.getMessage() for record in caplog.records] == [
+        f"Skipped {tmp_path / '.#mini.yaml'}: this is a broken link: its target does not exist",
+        f"Skipped {tmp_path / 'loop.yaml'}: cannot read the file: Too many levels of symbolic links",
+        f"Skipped {tmp_path / 'pipe.yaml'}: this is a FIFO (named pipe), not a regular file; "
+        "an event file must be one",
+    ]
 
 
 def test_the_dataset_is_immutable(mini):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -67,3 +69,26 @@ def test_preview_text_from_the_data_is_escaped_and_kept_short():
     assert '<meta property="og:title" content="A &quot;quoted&quot; &lt;title&gt;">' in html
     assert "<title>" not in html
     assert len(shorten("word " * 100)) <= 200 and shorten("word " * 100).endswith("…")
+
+
+HOSTILE = Path(__file__).parent / "data" / "hostile.yaml"
+
+
+@pytest.fixture(scope="module")
+def hostile_client():
+    return create_app([HOSTILE]).server.test_client()
+
+
+@pytest.mark.parametrize(
+    ("url", "prefix"),
+    [("/", ""), ("/?story=hostile-story&stop=2", ""), ("/story/hostile-story", ""), ("/embed", ""),
+     ("/brief", "Briefing: ")],
+)  # fmt: skip
+def test_a_title_that_closes_the_title_tag_stays_text_in_every_page_head(hostile_client, url, prefix):
+    title = load_dataset([HOSTILE]).title
+    assert "</title><meta http-equiv" in title
+    page = _text(hostile_client, url)
+    head = page.split("</head>")[0]
+    [written] = re.findall(r"<title>(.*?)</title>", head, re.S)
+    assert unescape(written) == prefix + title
+    assert 'http-equiv="refresh"' not in page

@@ -1,11 +1,12 @@
 """The bad-file corpus: each file breaks one rule and states the exact problems expected."""
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from dashboard.core import yaml_source
+from dashboard.core import file_text, yaml_source
 from dashboard.core.loader import load_dataset
 from dashboard.core.problems import EventFileError
 
@@ -77,12 +78,44 @@ def test_a_truly_empty_file_is_refused(tmp_path):
 
 
 def test_files_over_the_size_limit_are_refused_unread(tmp_path, monkeypatch):
-    monkeypatch.setattr(yaml_source, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(file_text, "MAX_FILE_BYTES", 100)
     path = tmp_path / "big.yaml"
     path.write_text(VALID_EVENT, encoding="utf-8")
     [problem] = problems_of(path)
     assert "over the 0 MiB limit; split it" in problem.message
     assert problem.message.startswith(f"file is {len(VALID_EVENT):,} bytes")
+
+
+def test_a_file_that_grows_past_the_limit_after_stat_is_cut_off_and_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(file_text, "MAX_FILE_BYTES", 100)
+    path = tmp_path / "growing.yaml"
+    path.write_text("x" * 50, encoding="utf-8")
+    real_open = Path.open
+
+    def open_after_growth(self, *args, **kwargs):
+        with open(self, "a", encoding="utf-8") as file:  # as if appended to between stat() and open()
+            file.write(VALID_EVENT)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", open_after_growth)
+    [problem] = problems_of(path)
+    assert problem.message == "the file is over the 0 MiB limit; split it"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder"])
+def test_a_fifo_a_device_or_a_folder_named_as_the_event_file_is_refused_unread(tmp_path, kind):
+    described = {"fifo": "a FIFO (named pipe)", "device": "a device", "folder": "a folder"}[kind]
+    path = {"fifo": tmp_path / "pipe.yaml", "device": Path("/dev/zero"), "folder": tmp_path / "dir.yaml"}[
+        kind
+    ]
+    if kind == "fifo":
+        os.mkfifo(path)  # reading it would wait for a writer forever
+    elif kind == "folder":
+        path.mkdir()
+    with pytest.raises(EventFileError) as caught:
+        yaml_source.read_yaml(path)
+    [problem] = caught.value.problems
+    assert str(problem) == f"{path}:1:1: this is {described}, not a regular file; an event file must be one"
 
 
 def test_deep_nesting_is_refused_without_a_traceback(tmp_path):

@@ -11,8 +11,13 @@ import pandas as pd
 from .dates import PartialDate, parse_partial_date
 from .frame import EventTable
 from .model import Dataset
+from .untrusted import ascii_int
 
 MAX_QUERY_CHARS = 200
+MAX_STOP = 10_000
+# A notice about ignored values names at most this many: a crafted list of 10,000 unknown actors
+# gets one short notice, not an answer a thousand times its size.
+NAMED_IN_NOTICE = 3
 VIEW_KEYS = ("domains", "actors", "from", "to", "q", "event", "story", "stop")
 FILTERED_STORY = "view"
 
@@ -65,21 +70,33 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def ignored_notice(what: str, values: list[str]) -> str:
+    """One notice for every ignored value of a kind, naming the first few."""
+    names = ", ".join(f"'{value[:40]}'" for value in values[:NAMED_IN_NOTICE])
+    more = f" and {len(values) - NAMED_IN_NOTICE:,} more" if len(values) > NAMED_IN_NOTICE else ""
+    return f"Unknown {what}{'s' * (len(values) != 1)} {names}{more} ignored."
+
+
 def _known(values: list[str], allowed: list[str], what: str, notices: list[str]) -> tuple[str, ...]:
     by_fold = {name.casefold(): name for name in allowed}
-    kept = []
+    kept, unknown = [], []
     for value in values:
         name = by_fold.get(value.casefold())
         if name is None:
-            notices.append(f"Unknown {what} '{value[:40]}' ignored.")
+            unknown.append(value)
         elif name not in kept:
             kept.append(name)
+    if unknown:
+        notices.append(ignored_notice(what, unknown))
     return tuple(kept)
 
 
 def _date(value: str, key: str, notices: list[str]) -> PartialDate | None:
     try:
-        return parse_partial_date(value) if value else None
+        date = parse_partial_date(value) if value else None
+        if date is not None:
+            date.first_day()  # raises for a year with no calendar day, such as 0000
+        return date
     except ValueError:
         notices.append(f"'{key}={value[:40]}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored.")
         return None
@@ -88,12 +105,13 @@ def _date(value: str, key: str, notices: list[str]) -> PartialDate | None:
 def parse_view(query: str, dataset: Dataset, extra_keys: tuple[str, ...] = ()) -> ParsedView:
     """Read a view from a query string, ignoring (with a notice) what does not fit the dataset."""
     params: dict[str, str] = {}
-    notices: list[str] = []
+    unknown: list[str] = []
     for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=True):
         if key in VIEW_KEYS:
             params[key] = value
         elif key not in extra_keys and not key.startswith("utm_"):
-            notices.append(f"Unknown parameter '{key[:40]}' ignored.")
+            unknown.append(key)
+    notices = [ignored_notice("parameter", unknown)] if unknown else []
     lists = {key: _split(params[key]) if key in params else None for key in ("domains", "actors")}
     parsed = view_from_values(
         dataset,
@@ -194,10 +212,14 @@ def widget_values(state: ViewState, dataset: Dataset) -> dict:
 
 
 def _stop(value: object, notices: list[str]) -> int:
-    text = str(value) if isinstance(value, int | str) and not isinstance(value, bool) else ""
-    if text.isdigit() and 1 <= int(text) <= 10_000:
-        return int(text)
-    notices.append(f"'stop={text[:40]}' is not a stop number; starting at stop 1.")
+    number = value if isinstance(value, int) and not isinstance(value, bool) else ascii_int(value)
+    if number is not None and 1 <= number <= MAX_STOP:
+        return number
+    if isinstance(value, str):
+        shown = value[:40]
+    else:  # an int from a widget: a huge one is not written out (str() refuses past 4,300 digits)
+        shown = str(number) if number is not None and abs(number) < 10**9 else ""
+    notices.append(f"'stop={shown}' is not a stop number; starting at stop 1.")
     return 1
 
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .file_text import not_a_file
 from .model import Dataset
 from .problems import EventFileError, Problem
 from .resources import BUNDLED_EVENTS
 from .validation import ParsedFile, cross_problems, merge, validate_file
 from .yaml_source import read_yaml
+
+log = logging.getLogger(__name__)
+_warned: set[tuple[str, str]] = set()  # skipped folder entries already logged, with the reason
 
 ENV_VAR = "TIMELINE_EVENTS"
 _SUFFIXES = (".yaml", ".yml")
@@ -26,15 +31,26 @@ def event_paths(arguments: Iterable[str | os.PathLike] = (), environ: dict | Non
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
-    """Every event file named: files as given, folders as their *.yaml / *.yml files."""
+    """Every event file named: files as given, folders as their *.yaml / *.yml files.
+
+    A path named outright is kept: reading it reports a problem if it is a FIFO, a device or
+    missing. In a folder, an entry that is no regular file (a FIFO, a broken link or a link loop,
+    such as the lock an editor leaves beside a file it edits) is skipped with a logged warning
+    naming it (once per process: the data version is checked every 2 s): refusing it would stop a
+    live edit, and skipping it silently would hide a file the user thinks is loaded.
+    """
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files += sorted(
-                child for child in path.iterdir() if child.suffix in _SUFFIXES and child.is_file()
-            )
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        for child in sorted(child for child in path.iterdir() if child.suffix in _SUFFIXES):
+            problem = not_a_file(child)
+            if problem is None:
+                files.append(child)
+            elif (str(child), problem) not in _warned:
+                _warned.add((str(child), problem))
+                log.warning("Skipped %s: %s", child, problem)
     return files
 
 

@@ -57,6 +57,11 @@ def _has_entries(value: object) -> object:
 
 
 NonEmpty = BeforeValidator(_has_entries)
+# An event's lists (domains, actors, people, tags, sources, related) and a file's domains hold at
+# most this many entries: the bundled file's longest has 7, and one event with 100,000 actors made
+# the explorer's layout 20.9 MB.
+MAX_ENTRIES = 50
+Bounded = Field(max_length=MAX_ENTRIES)
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG)]
 Url = Annotated[
@@ -125,14 +130,14 @@ class Event(_Frozen):
     # What the chart writes beside the mark; without it, the title shortened at a word.
     label: Annotated[Text, StringConstraints(max_length=40)] | None = None
     summary: Markdown
-    domains: Annotated[Names, NonEmpty]
-    actors: Annotated[Names, NonEmpty]
-    people: Names = ()
-    tags: Names = ()
+    domains: Annotated[Names, NonEmpty, Bounded]
+    actors: Annotated[Names, NonEmpty, Bounded]
+    people: Annotated[Names, Bounded] = ()
+    tags: Annotated[Names, Bounded] = ()
     # Optional: a chronology written elsewhere rarely ranks its events; unranked means "notable".
     importance: Annotated[int, Field(strict=True, ge=1, le=3)] = NOTABLE
-    sources: Annotated[tuple[Source, ...], NonEmpty]
-    related: tuple[Slug, ...] = ()
+    sources: Annotated[tuple[Source, ...], NonEmpty, Bounded]
+    related: Annotated[tuple[Slug, ...], Bounded] = ()
 
     @property
     def is_span(self) -> bool:
@@ -162,7 +167,9 @@ class Dataset(_Frozen):
     title: Text
     description: Text
     source_document: SourceDocument | None = None
-    domains: Annotated[tuple[Domain, ...], NonEmpty] = tuple(Domain(**domain) for domain in DEFAULT_DOMAINS)
+    domains: Annotated[tuple[Domain, ...], NonEmpty, Bounded] = tuple(
+        Domain(**domain) for domain in DEFAULT_DOMAINS
+    )
     events: Annotated[tuple[Event, ...], NonEmpty]
     narratives: tuple[Narrative, ...] = ()
 

@@ -20,6 +20,7 @@ import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from stat import S_ISREG
 
 from .loader import event_paths, expand
 from .problems import Problem
@@ -58,6 +59,15 @@ def cache_dir(environ: dict | None = None) -> Path:
     return base / "timeline-dashboard"
 
 
+def _digest(path: Path, status: os.stat_result) -> str:
+    """A file's content hash, read in chunks; a FIFO or a device is not read (it could hang or never
+    end): the validator refuses it, and its kind stands in for its content."""
+    if not S_ISREG(status.st_mode):
+        return f"not a regular file: mode {status.st_mode:o}"
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 class Store:
     """The versions of one set of event files in the cache folder."""
 
@@ -79,7 +89,7 @@ class Store:
             signature = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
             if signature not in self._digests:
                 self._digests = {key: value for key, value in self._digests.items() if key[0] != str(path)}
-                self._digests[signature] = hashlib.sha256(path.read_bytes()).hexdigest()
+                self._digests[signature] = _digest(path, stat)
             digest.update(f"{path.name}\0{self._digests[signature]}\n".encode())
         return digest.hexdigest()[:16]
 

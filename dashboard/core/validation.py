@@ -102,6 +102,9 @@ def _message(error: dict, path: tuple) -> str:
         return f"is {len(value)} characters long; the limit is {limit}: shorten it"
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not valid; expected {_EXPECTED.get(last, 'another value')}"
+    if kind == "too_long":
+        count, limit = error["ctx"]["actual_length"], error["ctx"]["max_length"]
+        return f"has {count:,} entries; the limit is {limit}: keep the ones that matter most"
     if kind in {"string_too_short", "too_short"}:
         return "must not be empty" if kind == "string_too_short" else "needs at least one entry"
     if kind == "value_error":

@@ -1,8 +1,10 @@
 """Read one YAML event file safely, keeping the node tree so errors can name a line.
 
 PyYAML alone silently keeps the last of duplicate keys, expands aliases (billion laughs),
-turns 2019-02-30 into a bare ValueError and reads dates as `date` objects. This reader
-refuses the first two, keeps every date as the text written, and reports with positions.
+lets merge keys (`<<:`) hide a duplicate, turns 2019-02-30 into a bare ValueError, fails
+without a place on a 5,000-digit number and reads dates as `date` objects. This reader
+refuses those, keeps every date as the text written, and reports with positions. The bytes
+come from file_text.py: regular files only, and never more than its limit.
 """
 
 from __future__ import annotations
@@ -13,10 +15,14 @@ from pathlib import Path
 
 import yaml
 
+from .file_text import read_text
 from .problems import EventFileError, Problem
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+# No field takes a longer number (importance is 1-3, a year has 4 digits); Python refuses to read
+# an integer of more than 4,300 digits, with no place in the file.
+MAX_INTEGER_DIGITS = 100
 EMPTY_FILE = "the file is empty; it needs title, description and events"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # '&name' or '*name' where YAML could read an anchor or alias; plain text like "R&D", "A & B" or
@@ -37,6 +43,9 @@ class _EventLoader(_Loader):
         for key_node, _ in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
+            if key_node.tag == MERGE_TAG:
+                message = "merge key '<<' is not allowed (it can hide a duplicate key); write the fields out"
+                self.problems.append(_at(self.display_name, key_node, message))
             key = (key_node.tag, key_node.value)  # the key as written: cheap, and no key is built twice
             if key in seen:
                 first = seen[key].start_mark.line + 1
@@ -54,23 +63,24 @@ class _EventLoader(_Loader):
     def construct_yaml_timestamp(self, node):
         return self.construct_scalar(node)
 
+    def construct_yaml_int(self, node):
+        digits = sum(character.isdigit() for character in node.value)
+        if digits > MAX_INTEGER_DIGITS:
+            message = (
+                f"a number of {digits:,} digits is too long (the limit is {MAX_INTEGER_DIGITS}); "
+                "if it is text, put it in quotes"
+            )
+            raise EventFileError([_at(self.display_name, node, message)])
+        return super().construct_yaml_int(node)
+
 
 _EventLoader.add_constructor("tag:yaml.org,2002:timestamp", _EventLoader.construct_yaml_timestamp)
+_EventLoader.add_constructor("tag:yaml.org,2002:int", _EventLoader.construct_yaml_int)
 
 
 def _at(file: str, node_or_mark, message: str, **extra) -> Problem:
     mark = getattr(node_or_mark, "start_mark", node_or_mark)
     return Problem(file, mark.line + 1, mark.column + 1, message, **extra)
-
-
-def _decode(raw: bytes, name: str) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        message = f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8"
-        raise EventFileError([Problem(name, line, column, message)]) from None
 
 
 def _anchor_problems(text: str, name: str) -> list[Problem]:
@@ -98,17 +108,7 @@ def _anchor_problems(text: str, name: str) -> list[Problem]:
 def read_yaml(path: Path, display_name: str | None = None) -> tuple[object, yaml.Node, list[Problem]]:
     """The file's data, its root node and its duplicate keys; raise EventFileError if unreadable."""
     name = display_name or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise EventFileError(
-                [Problem(name, 1, 1, f"file is {size:,} bytes, over the {limit} MiB limit; split it")]
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise EventFileError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
-    text = _decode(raw, name)
+    text = read_text(path, name)
     if not text.strip():
         raise EventFileError([Problem(name, 1, 1, EMPTY_FILE)])
     try:
@@ -130,6 +130,8 @@ def read_yaml(path: Path, display_name: str | None = None) -> tuple[object, yaml
         if exc.context and exc.problem:
             message += f" ({exc.context})"
         raise EventFileError([_at(name, mark, message)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise EventFileError([_character_problem(text, name, exc)]) from None
     except yaml.YAMLError as exc:
         raise EventFileError([Problem(name, 1, 1, f"YAML error: {exc}")]) from None
     except RecursionError:
@@ -137,6 +139,23 @@ def read_yaml(path: Path, display_name: str | None = None) -> tuple[object, yaml
             [Problem(name, 1, 1, "the file is nested too deeply to be an event file")]
         ) from None
     return data, root, loader.problems
+
+
+def _character_problem(text: str, name: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML refuses (NUL, other control characters), at its line and column.
+
+    The C parser counts the error's position in UTF-8 bytes, so the character is found in the text.
+    """
+    found = yaml.reader.Reader.NON_PRINTABLE.search(text)
+    position = found.start() if found else 0
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = ord(found.group()) if found else error.character
+    message = (
+        f"character U+{code:04X} is not allowed in YAML (a control character); "
+        "remove it or write it as an escape such as \\x00 in double quotes"
+    )
+    return Problem(name, line, column, message)
 
 
 def node_at(root: yaml.Node, path: tuple) -> tuple[yaml.Node, bool]:

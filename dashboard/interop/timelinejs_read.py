@@ -6,6 +6,7 @@ import re
 
 from ..core.dates import PartialDate, parse_partial_date
 from ..core.model import SLUG
+from ..core.untrusted import ascii_int
 from .html_markdown import SAFE_URL
 
 SOURCE_FIELDS = ("outlet", "title", "date", "url", "quote")
@@ -26,16 +27,22 @@ def as_strings(value: object) -> list[str]:
     return [item.strip() for item in value if as_text(item)] if isinstance(value, list) else []
 
 
+def _digits(value: object) -> str:
+    """A date part as written: TimelineJS files hold years as numbers or as text."""
+    return str(value).strip() if isinstance(value, int | str) and not isinstance(value, bool) else ""
+
+
 def as_partial_date(value: object) -> PartialDate | None:
     """A TimelineJS date object at the precision its parts allow, or None without a usable year."""
-    parts = [str(as_mapping(value).get(key, "")).strip() for key in ("year", "month", "day")]
-    if not parts[0].isdigit() or not 1 <= int(parts[0]) <= 9999:
+    mapping = as_mapping(value)
+    year, month, day = (ascii_int(_digits(mapping.get(key))) for key in ("year", "month", "day"))
+    if year is None or not 1 <= year <= 9999:
         return None
-    text = f"{int(parts[0]):04d}"
-    for part in parts[1:]:
-        if not part.isdigit():
+    text = f"{year:04d}"
+    for part in (month, day):
+        if part is None:
             break
-        text += f"-{int(part):02d}"
+        text += f"-{part:02d}"
     try:
         return parse_partial_date(text)
     except ValueError:

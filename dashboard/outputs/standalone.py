@@ -9,6 +9,7 @@ from html import escape
 from pathlib import Path
 
 from ..core.model import Dataset
+from ..core.untrusted import ascii_int
 from ..figures.theme import HOVER
 from ..views.catalog import View
 from .brief import view_subtitle, view_title
@@ -36,10 +37,10 @@ class EmbedOptions:
     @classmethod
     def from_args(cls, args: dict[str, str]) -> EmbedOptions:
         """Read height (px) and title (on/off) from URL arguments; a value out of range is dropped."""
-        raw = args.get("height", "")
+        height = ascii_int(args.get("height", ""))
         low, high = HEIGHT_RANGE
-        given = raw.isascii() and raw.isdigit() and low <= int(raw) <= high
-        return cls(int(raw) if given else DEFAULT_HEIGHT, args.get("title", "on") != "off", given)
+        given = height is not None and low <= height <= high
+        return cls(height if given else DEFAULT_HEIGHT, args.get("title", "on") != "off", given)
 
 
 def asset_version(path: Path) -> str:

@@ -1,8 +1,9 @@
 """Guards for a public server: unknown paths 404, the callback API refuses malformed requests.
 
 Dash's /_dash-update-component accepts any JSON and answers surprises with a 500 and a
-traceback in the log; these guards check the request's shape against the registered
-callbacks first, and no error ever sends a traceback to the client.
+traceback in the log; these guards read the body with limits (core/untrusted.py), check its
+shape against the registered callbacks first and log one line per refusal; no error ever
+sends a traceback to the client.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import logging
 import re
 
 from dash import Dash
+from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
 from werkzeug.exceptions import HTTPException
+
+from ..core.untrusted import read_json
 
 log = logging.getLogger("dashboard.requests")
 KNOWN_PATHS = re.compile(
@@ -60,6 +64,22 @@ def callback_request_problem(body: object, callback_map: dict) -> str | None:
     return None
 
 
+def _not_found() -> Response:
+    return Response(NOT_FOUND, 404, mimetype="text/html")
+
+
+def _body_problem(callback_map: dict) -> str | None:
+    """Why the callback request's body is refused, or None: it must be JSON of a bounded shape
+    (read here before Dash parses it) matching a registered callback."""
+    if not request.is_json:
+        return "the body must be JSON (Content-Type: application/json)"
+    try:
+        body = read_json(request.get_data(cache=True))
+    except ValueError as error:
+        return f"the body is {error}"
+    return callback_request_problem(body, callback_map)
+
+
 def install_guards(app: Dash) -> None:
     """Refuse unknown paths and malformed callback requests; keep tracebacks in the log."""
     server = app.server
@@ -67,12 +87,18 @@ def install_guards(app: Dash) -> None:
     @server.before_request
     def refuse_unknown_paths():
         if not KNOWN_PATHS.match(request.path):
-            return Response(NOT_FOUND, 404, mimetype="text/html")
+            return _not_found()
         if request.path == CALLBACK_PATH and request.method == "POST":
-            problem = callback_request_problem(request.get_json(silent=True), app.callback_map)
+            problem = _body_problem(app.callback_map)
             if problem:
+                log.warning("Refused a callback request: %s", problem)
                 return jsonify(error=f"invalid callback request: {problem}"), 400
         return None
+
+    @server.errorhandler(DependencyException)
+    def unknown_component_suite(_error: DependencyException):
+        """Dash raises this for a script path no registered library holds: a 404, not a 500."""
+        return _not_found()
 
     @server.errorhandler(Exception)
     def hide_tracebacks(error: Exception):

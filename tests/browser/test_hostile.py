@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.core.loader import load_dataset
 from tests.serving import ROOT, Server
 
 pytestmark = pytest.mark.browser
@@ -55,3 +56,18 @@ def test_hostile_text_is_shown_as_text_and_never_runs(page, hostile_server, path
         page.wait_for_selector("#timeline .hoverlayer .hovertext")
         assert "<script>window.pwned='event'</script>" in page.locator("#timeline .hoverlayer").text_content()
     assert_nothing_injected(page)
+
+
+@pytest.mark.parametrize(
+    ("path", "prefix"),
+    [("/", ""), ("/?story=hostile-story&stop=2", ""), ("/embed", ""), ("/brief", "Briefing: ")],
+)
+def test_a_title_that_closes_the_title_tag_is_the_page_title_and_adds_no_meta_refresh(
+    page, hostile_server, path, prefix
+):
+    title = load_dataset([HOSTILE]).title
+    page.goto(hostile_server.url + path)
+    page.wait_for_selector(".main-svg")
+    assert page.evaluate("() => document.title") == prefix + title
+    assert page.locator('meta[http-equiv="refresh" i]').count() == 0
+    assert page.url == hostile_server.url + path
