@@ -1,8 +1,13 @@
-"""Where a request ends in the bytes received so far: the rule the gunicorn worker waits by."""
+"""Where a request ends in the bytes received so far, and what the gunicorn worker refuses."""
+
+import logging
 
 import pytest
+from gunicorn.config import Config
+from gunicorn.errors import ConfigError
 
 from dashboard.web.framing import HEAD_LIMIT, Refused, request_end
+from dashboard.web.worker import BufferingThreadWorker
 
 GET = b"GET / HTTP/1.1\r\nHost: a\r\n\r\n"
 POST = b"POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\n"
@@ -51,3 +56,12 @@ def test_a_head_over_the_limit_is_refused_even_unfinished():
     with pytest.raises(Refused) as refused:
         request_end(b"GET / HTTP/1.1\r\nX: " + b"a" * HEAD_LIMIT, 100)
     assert refused.value.status == "431 Request Header Fields Too Large"
+
+
+@pytest.mark.parametrize("setting", [("certfile", "cert.pem"), ("http2_cleartext", "prior-knowledge")])
+def test_the_worker_refuses_tls_and_http2_which_it_cannot_read_in_its_poller(setting):
+    config = Config()
+    BufferingThreadWorker.check_config(config, logging.getLogger(__name__))
+    config.set(*setting)
+    with pytest.raises(ConfigError, match="end TLS and HTTP/2 at a proxy"):
+        BufferingThreadWorker.check_config(config, logging.getLogger(__name__))
