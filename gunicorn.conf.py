@@ -7,6 +7,9 @@ import os
 bind = os.environ.get("BIND", f"0.0.0.0:{os.environ.get('PORT', '8050')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# gthread, but a thread gets a connection only once its whole request has arrived: slow clients
+# cost a socket and a buffer, not a thread (dashboard/web/worker.py).
+worker_class = "dashboard.web.worker.BufferingThreadWorker"
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
