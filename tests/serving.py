@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -18,6 +19,16 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def wait_for(condition, seconds: float = 30):
+    """The first true value of `condition()`, asked every 0.1 s; fails after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(0.1)
+    raise AssertionError("condition not met in time")
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log, seconds: float = 60) -> None:
@@ -59,6 +70,11 @@ class Server:
         self.log_file = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
         self.process = subprocess.Popen(command, cwd=cwd, env=env, stderr=self.log_file, text=True)
         wait_until_up(self.url + "/health", self.process, self.log)
+
+    def health(self) -> dict:
+        """This server's /health report (from whichever worker answers)."""
+        with urllib.request.urlopen(self.url + "/health", timeout=30) as response:
+            return json.loads(response.read())
 
     def log(self) -> str:
         """What the server has logged so far (after stop(), nothing: stop() returned it)."""

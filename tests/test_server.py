@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from tests.serving import ROOT, Server
+from tests.serving import ROOT, Server, wait_for
 
 MINI = ROOT / "tests" / "data" / "cold-war-mini.yaml"
 
@@ -97,22 +96,12 @@ def test_a_malformed_callback_request_is_a_400_with_no_traceback(server):
     assert json.loads(body) == {"error": "invalid callback request: the body must be a JSON object"}
 
 
-def wait_for(condition, seconds: float = 15):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.3)
-    raise AssertionError("condition not met in time")
-
-
 def test_a_valid_edit_reaches_every_worker_and_an_invalid_one_keeps_the_last_good_data(tmp_path):
     events = tmp_path / "events.yaml"
     shutil.copy(MINI, events)
     running = Server(events, workers=2)
     try:
-        first = json.loads(fetch(running.url + "/health")[2])
+        first = running.health()
         assert first["status"] == "ok" and first["events"] == 4
         text = MINI.read_text(encoding="utf-8")
         events.write_text(text.replace("Gamma prize awarded", "Gamma prize awarded again"), encoding="utf-8")
@@ -121,14 +110,12 @@ def test_a_valid_edit_reaches_every_worker_and_an_invalid_one_keeps_the_last_goo
             answers = [fetch(running.url + "/download/json?q=gamma")[2].decode() for _ in range(12)]
             return all("Gamma prize awarded again" in answer for answer in answers)
 
-        wait_for(every_worker_has_it)
-        good = json.loads(fetch(running.url + "/health")[2])
+        wait_for(every_worker_has_it, seconds=15)
+        good = running.health()
         assert good["data_version"] != first["data_version"]
 
         events.write_text(text.replace('date: "1980-06-15"', 'date: "1980-02-30"'), encoding="utf-8")
-        bad = wait_for(
-            lambda: (r := json.loads(fetch(running.url + "/health")[2]))["status"] == "stale" and r
-        )
+        bad = wait_for(lambda: (r := running.health())["status"] == "stale" and r, seconds=15)
         assert bad["data_version"] == good["data_version"]
         assert any("'1980-02-30' does not exist" in problem for problem in bad["problems"])
         assert "Gamma prize awarded again" in fetch(running.url + "/download/json?q=gamma")[2].decode()

@@ -1,7 +1,6 @@
 """Under gunicorn: a deleted, cut or overwritten snapshot under load, a damaged cache at restart, an
 unwritable cache and a build that keeps failing (issue #24). Run under the shared lock."""
 
-import json
 import os
 import shutil
 import time
@@ -16,7 +15,7 @@ import pytest
 from dashboard.core.snapshot_file import DamagedSnapshot, MappedSnapshot
 from dashboard.core.store import Store
 from tests.conftest import MINI
-from tests.serving import Server
+from tests.serving import Server, wait_for
 from tests.test_snapshot_damage import damage, edited
 
 RECYCLING = {"GUNICORN_CMD_ARGS": "--max-requests 5 --max-requests-jitter 0"}  # new forks from the master
@@ -30,19 +29,6 @@ def fetch(url: str) -> tuple[int, str | None, bytes]:
             return response.status, response.headers["X-Data-Version"], response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers["X-Data-Version"], error.read()
-
-
-def health(server: Server) -> dict:
-    return json.loads(fetch(server.url + "/health")[2])
-
-
-def wait_for(condition, seconds: float = 30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(0.1)
-    raise AssertionError("condition not met in time")
 
 
 def verifies(path: Path) -> bool:
@@ -81,9 +67,9 @@ def load(server: Server, seconds: float, snapshot: Path) -> dict:
 def test_no_answer_comes_from_an_older_version_when_the_new_snapshot_is_damaged_under_load(events, capsys):
     server = Server(events, workers=2, extra_env=RECYCLING)
     try:
-        first = health(server)["data_version"]
+        first = server.health()["data_version"]
         edited(events)
-        new = wait_for(lambda: (version := health(server)["data_version"]) != first and version)
+        new = wait_for(lambda: (version := server.health()["data_version"]) != first and version)
         snapshot = Store([events]).snapshot_path(new)
         for how in ("deleted", "truncated", "garbage"):
             damage(snapshot, how)
@@ -99,7 +85,7 @@ def test_no_answer_comes_from_an_older_version_when_the_new_snapshot_is_damaged_
 
 def test_a_restart_with_a_garbage_snapshot_and_half_written_files_starts_and_rebuilds(events, snapshot_cache):
     server = Server(events, workers=2)
-    version = health(server)["data_version"]
+    version = server.health()["data_version"]
     server.stop()
     snapshot = Store([events]).snapshot_path(version)
     snapshot.write_bytes(os.urandom(snapshot.stat().st_size))
@@ -107,7 +93,7 @@ def test_a_restart_with_a_garbage_snapshot_and_half_written_files_starts_and_reb
     left.write_bytes(b"half")
     server = Server(events, workers=2)
     try:
-        report = health(server)
+        report = server.health()
         assert report["status"] == "ok" and report["data_version"] == version and report["events"] == 4
         assert verifies(snapshot) and not left.exists()
     finally:
@@ -118,11 +104,11 @@ def test_an_unwritable_cache_is_reported_without_paths_while_the_last_good_data_
     parent = tmp_path / "parent"
     server = Server(events, workers=2, extra_env={"TIMELINE_CACHE": str(parent / "cache")})
     try:
-        good = health(server)["data_version"]
+        good = server.health()["data_version"]
         parent.rename(tmp_path / "moved")
         parent.write_text("a file where the cache's parent folder was")  # unwritable, even for root
         edited(events)
-        wait_for(lambda: all(health(server)["status"] == "cache_unwritable" for _ in range(6)))
+        wait_for(lambda: all(server.health()["status"] == "cache_unwritable" for _ in range(6)))
         text = fetch(server.url + "/health")[2].decode()
         assert "/" not in text and "Traceback" not in text and "cannot be written" in text
         for _ in range(6):
@@ -157,7 +143,7 @@ def test_a_build_that_keeps_failing_backs_off_and_is_logged_once_per_worker(even
             fetch(server.url + "/health")
             spawned |= build_children(snapshot_cache)
             time.sleep(0.02)
-        assert health(server)["status"] == "cache_unwritable"
+        assert server.health()["status"] == "cache_unwritable"
     finally:
         log = server.stop()
     # Each worker tries at 0 s and after 5 s (the next at 15 s): 4 at most. Without backoff, one try

@@ -2,11 +2,10 @@
 
 import json
 import shutil
-import time
 import urllib.request
 
 from tests.conftest import MINI
-from tests.serving import Server
+from tests.serving import Server, wait_for
 
 RECYCLING = {"GUNICORN_CMD_ARGS": "--max-requests 5 --max-requests-jitter 0"}  # a new worker every few
 PATHS = ("/health", "/download/json?q=gamma", "/", "/embed")
@@ -15,19 +14,6 @@ PATHS = ("/health", "/download/json?q=gamma", "/", "/embed")
 def fetch(url: str) -> tuple[str, bytes]:
     with urllib.request.urlopen(url, timeout=30) as response:
         return response.headers["X-Data-Version"], response.read()
-
-
-def health(server: Server) -> dict:
-    return json.loads(fetch(server.url + "/health")[1])
-
-
-def wait_for(condition, seconds: float = 20):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if value := condition():
-            return value
-        time.sleep(0.1)
-    raise AssertionError("condition not met in time")
 
 
 def versions_and_pids(server: Server, count: int = 200) -> tuple[set[str], set[int]]:
@@ -49,15 +35,15 @@ def test_every_worker_old_or_new_serves_the_newest_valid_version_and_never_a_bro
     text = MINI.read_text(encoding="utf-8")
     server = Server(events, workers=2, extra_env=RECYCLING)
     try:
-        first = health(server)["data_version"]
+        first = server.health()["data_version"]
         events.write_text(text.replace("Gamma prize awarded", "Gamma prize awarded again"), encoding="utf-8")
-        new = wait_for(lambda: (version := health(server)["data_version"]) != first and version)
+        new = wait_for(lambda: (version := server.health()["data_version"]) != first and version, seconds=20)
         versions, before_pids = versions_and_pids(server)
         assert versions == {new}
         assert b"Gamma prize awarded again" in fetch(server.url + "/download/json?q=gamma")[1]
 
         events.write_text(text.replace('date: "1980-06-15"', 'date: "1980-02-30"'), encoding="utf-8")
-        stale = wait_for(lambda: (report := health(server))["status"] == "stale" and report)
+        stale = wait_for(lambda: (report := server.health())["status"] == "stale" and report, seconds=20)
         assert stale["data_version"] == new
         assert any("'1980-02-30' does not exist" in problem for problem in stale["problems"])
         versions, after_pids = versions_and_pids(server)

@@ -9,6 +9,8 @@ import pytest
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.serving import ROOT, Server
 
+from .helpers import ArticlePages
+
 
 @pytest.fixture(scope="session")
 def server():
@@ -22,6 +24,14 @@ def mini_server():
     running = Server(ROOT / "tests" / "data" / "cold-war-mini.yaml", workers=1)
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def site():
+    """A 'news site' on another loopback port whose pages frame the app."""
+    pages = ArticlePages()
+    yield pages
+    pages.httpd.shutdown()
 
 
 @pytest.fixture(scope="session")

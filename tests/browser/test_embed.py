@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import threading
 import urllib.request
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -28,53 +26,6 @@ CHART_MARKS_JS = """() => {
   return chart.data.filter(t => t.meta && (t.meta.kind === 'point' || t.meta.kind === 'span'))
     .flatMap(t => t.customdata.map(row => row[0]));
 }"""
-
-
-class ArticlePages:
-    """A 'news site' on another loopback port whose pages frame our app."""
-
-    def __init__(self):
-        self.pages: dict[str, str] = {}
-        pages = self.pages
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                body = pages.get(self.path.split("?")[0], "not found").encode()
-                self.send_response(200 if self.path.split("?")[0] in pages else 404)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def column(self, path: str, width: int, code: str) -> str:
-        """An article whose text column is `width` px wide, holding pasted embed code."""
-        self.pages[path] = f"""<!doctype html><html lang="en">
-<head><title>Article</title><link rel="icon" href="data:,"></head><body style="margin:0">
-<main style="width:{width}px"><h1>A news article</h1>{code}<p>The article goes on.</p></main>
-</body></html>"""
-        return self.url + path
-
-    def article(self, path: str, frame_src: str, width: str = "100%") -> str:
-        self.pages[path] = f"""<!doctype html><html lang="en">
-<head><title>Article</title><link rel="icon" href="data:,"></head><body>
-<h1>A news article</h1>
-<script>window.messages = []; window.addEventListener('message', e => window.messages.push(e.data));</script>
-<iframe id="embed" src="{frame_src}" title="Timeline" style="border:0;width:{width}" height="460"></iframe>
-</body></html>"""
-        return self.url + path
-
-
-@pytest.fixture(scope="module")
-def site():
-    pages = ArticlePages()
-    yield pages
-    pages.httpd.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ from pypdf import PdfReader
 from tests.serving import Server
 
 from .helpers import open_explorer
-from .test_embed import ArticlePages
 from .test_labels import assert_readable, read_labels
 
 pytestmark = pytest.mark.browser
@@ -61,13 +60,6 @@ def read_still(frame, chart: str) -> dict:
     )
     frame.wait_for_timeout(400)
     return frame.evaluate(STILL_JS, chart)
-
-
-@pytest.fixture(scope="module")
-def site():
-    pages = ArticlePages()
-    yield pages
-    pages.httpd.shutdown()
 
 
 @pytest.fixture(scope="module")
