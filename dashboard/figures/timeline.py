@@ -121,13 +121,12 @@ def _label_texts(row) -> tuple[str, str]:
 
 
 def _label_annotations(
-    primary: pd.DataFrame, lane_y: dict[str, float], times: list[int]
+    primary: pd.DataFrame, lane_y: dict[str, float], times: list[int], texts: list[tuple[str, str]]
 ) -> tuple[list[dict], list[dict]]:
     """A hidden label on a stem per event, and its data by name for assets/labels.js, which shows
-    those that fit without overlap (`times`: where each label stands, in ms)."""
+    those that fit without overlap (`times`: where each label stands, in ms; `texts`: flat and dated)."""
     annotations, items = [], []
-    for row, time in zip(primary.itertuples(), times, strict=True):
-        flat, dated = _label_texts(row)
+    for row, time, (flat, dated) in zip(primary.itertuples(), times, texts, strict=True):
         annotations.append(
             {
                 "x": row.start_iso if row.is_span else row.mid_iso,
@@ -232,12 +231,6 @@ def focus_window(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | Non
     return to_day(low - pad), to_day(high + pad)
 
 
-def _opening_range(frame: pd.DataFrame, full: list[str], fits_whole: bool) -> list[str]:
-    """Open on the whole span when its titles fit; else on the dense stretch, if there is one."""
-    window = None if fits_whole else focus_window(frame)
-    return [day.strftime("%Y-%m-%d") for day in window] if window else full
-
-
 def _range_ms(x_range: Sequence[str]) -> tuple[float, float]:
     low, high = (pd.Timestamp(bound) for bound in x_range)
     return low.value / 1e6, high.value / 1e6
@@ -274,22 +267,28 @@ def timeline_figure(
     lane_index = {d.id: index for index, d in enumerate(reversed(lanes))}  # the bottom lane first
     first_lane = frame["domains"].map(lambda ids: next((d for d in ids if d in lane_index), None))
     labelled = frame.assign(lane=first_lane.to_numpy())[first_lane.notna().to_numpy()]
-    texts = [_label_texts(row)[0] for row in labelled.itertuples()]
+    texts = [_label_texts(row) for row in labelled.itertuples()]
     start_ms = labelled["start"].to_numpy().astype("datetime64[ms]").astype(np.int64)
     times = np.where(labelled["is_span"], start_ms, labelled["mid_ms"])
     axis = x_axis(frame["start"].min(), frame["last_day"].max(), x_range)
 
+    flats, ranks = [flat for flat, _ in texts], labelled["importance"].tolist()
+    lane_of = labelled["lane"].map(lane_index).tolist()
+
     def rows_at(shown_range: Sequence[str]) -> list[int]:
         return lane_rows(
-            times, texts, labelled["importance"].tolist(), labelled["lane"].map(lane_index).tolist(),
-            len(lanes), _range_ms(shown_range), plot_px, label_size,
-        )  # fmt: skip
+            times, flats, ranks, lane_of, len(lanes), _range_ms(shown_range), plot_px, label_size
+        )
 
     most = (MAX_STILL_ROWS if still else MAX_OPEN_ROWS) + len(lanes)
-    if x_range is None and not still:
-        axis["range"] = _opening_range(frame, axis["range"], sum(rows_at(axis["range"])) <= most)
+    rows = rows_at(axis["range"])
+    if x_range is None and not still and sum(rows) > most:  # the whole span's titles do not fit
+        window = focus_window(frame)
+        if window:
+            axis["range"] = [day.strftime("%Y-%m-%d") for day in window]
+            rows = rows_at(axis["range"])
     row_px = max(ROW_PX, label_size + 9)
-    positions, top = lane_positions(fit_rows(rows_at(axis["range"]), most), row_px)
+    positions, top = lane_positions(fit_rows(rows, most), row_px)
     lane_y = {d.id: positions[lane_index[d.id]] for d in lanes}
     traces: list[dict] = [_grid_trace(lane_y, axis)]
     marks: dict[str, list[tuple[str, float]]] = {}
@@ -306,7 +305,7 @@ def timeline_figure(
         for event_id, x in zip(primary["id"], anchors.tolist(), strict=True):
             marks[event_id] = [(x, lane_y[domain.id])]
     traces.append(selection_trace(marks.get(selected, [])))
-    annotations, items = _label_annotations(labelled, lane_y, times.tolist())
+    annotations, items = _label_annotations(labelled, lane_y, times.tolist(), texts)
     plot_height = top + BOTTOM_PX
     layout = base_layout(round(plot_height + 66 + (0 if still else plot_height * SLIDER_SHARE + 44)))
     layout.update(showlegend=False, barmode="overlay", annotations=_lane_names(lanes, lane_y) + annotations)

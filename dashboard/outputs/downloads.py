@@ -26,20 +26,20 @@ def export_view(catalog: Catalog, kind: str, query: str = "", url: str = "") -> 
     view = parse_view(query, dataset)
     if kind == "brief":
         return brief_markdown(dataset, catalog.view(briefing_state(view.state)), url), view.notices
-    rows = filter_events(catalog.table, view.state)
-    events = catalog.events_of(rows)
+    if kind == "html":
+        state = briefing_state(view.state)
+        page = catalog.view(state)
+        text = embed_page(dataset, page, catalog.still(state), EmbedOptions(), inline_assets(), inline=True)
+        return text, view.notices
+    if kind not in EXPORT_FORMATS:
+        raise ValueError(f"unknown export format '{kind}'; use one of {', '.join(EXPORT_FORMATS)}")
+    events = catalog.events_of(filter_events(catalog.table, view.state))
     if kind == "csv":
         text = events_csv(events, dataset.domains)
     elif kind == "json":
         text = events_json(dataset, events, view_title(dataset, view.state))
-    elif kind == "html":
-        state = briefing_state(view.state)
-        page = catalog.view(state)
-        text = embed_page(dataset, page, catalog.still(state), EmbedOptions(), inline_assets(), inline=True)
-    elif kind == "timelinejs":
-        text = json.dumps(to_timelinejs(dataset, events), ensure_ascii=False, indent=2) + "\n"
     else:
-        raise ValueError(f"unknown export format '{kind}'; use one of {', '.join(EXPORT_FORMATS)}")
+        text = json.dumps(to_timelinejs(dataset, events), ensure_ascii=False, indent=2) + "\n"
     return text, view.notices
 
 

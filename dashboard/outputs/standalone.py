@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..core.model import Dataset
 from ..core.untrusted import ascii_int
+from ..figures.credit import credit_line
 from ..figures.theme import HOVER
 from ..views.catalog import View
 from .brief import view_subtitle, view_title
@@ -90,10 +91,7 @@ def embed_page(
     elif options.height_given:
         figure["layout"]["height"] = options.height
     full_view = "/" + view.state.to_query()
-    document = dataset.source_document
-    credit = f"Source: {escape(dataset.title)}"
-    if document:
-        credit += " — " + escape(", ".join(p for p in (document.title, document.outlet) if p))
+    credit = escape(credit_line(dataset))
     title, subtitle = view_title(dataset, view.state), view_subtitle(dataset, view)
     heading = (
         f'<h1 class="embed-title">{escape(title)}</h1>\n<p class="embed-subtitle">{escape(subtitle)}</p>'
