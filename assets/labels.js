@@ -91,7 +91,7 @@
     var ends = at.ends, perUnit = plotPx / (ends[1] - ends[0]), values = [], text = [], lastPx = -Infinity;
     var high = new Date(span[1]).getUTCFullYear() + 1;
     for (var year = new Date(span[0]).getUTCFullYear(); year <= high; year += 1) {
-      var value = at(Date.UTC(year, 0, 1)), px = (value - ends[0]) * perUnit;
+      var value = at(new Date(0).setUTCFullYear(year, 0, 1)), px = (value - ends[0]) * perUnit;  /* Date.UTC reads years 0–99 as 1900–1999 */
       if (px - lastPx < TICK_V_PX) { continue; }
       values.push(value); text.push(String(year)); lastPx = px;
     }

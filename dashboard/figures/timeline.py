@@ -8,6 +8,7 @@ from html import escape
 import numpy as np
 import pandas as pd
 
+from ..core.days import day_ms, plotly_days
 from ..core.model import Domain
 from .counts import counts_figure
 from .marks import ECHO, MAX_MARKS, POINT, PRECISION, SPAN, mark_count, selection_trace
@@ -131,7 +132,7 @@ def _label_annotations(primary: pd.DataFrame, lane_y: dict[str, float]) -> tuple
                 "name": "label",
             }
         )
-        start_ms = row.start.value // 1_000_000
+        start_ms = day_ms(row.start)
         items.append(
             [
                 row.id,
@@ -180,7 +181,7 @@ def _lane_names(lanes: Sequence[Domain], lane_y: dict[str, float]) -> list[dict]
     ]
 
 
-def focus_window(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+def focus_window(frame: pd.DataFrame) -> tuple[np.datetime64, np.datetime64] | None:
     """The shortest stretch holding FOCUS_SHARE of the events, when it is a small part of the whole:
     the chart opens on it (the overview strip below shows the rest). None: show everything."""
     times = np.sort(frame["mid"].to_numpy().astype("datetime64[D]").astype(np.int64))
@@ -193,7 +194,7 @@ def focus_window(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | Non
     if high - low > FOCUS_MAX_PART * (times[-1] - times[0]):
         return None
     pad = max((high - low) * 0.08, 45)
-    to_day = lambda days: pd.Timestamp(int(days), unit="D")  # noqa: E731
+    to_day = lambda days: np.datetime64(int(days), "D")  # noqa: E731
     return to_day(low - pad), to_day(high + pad)
 
 
@@ -251,7 +252,7 @@ def timeline_figure(
     window = focus_window(frame) if x_range is None else None
     layout["xaxis"] = x_axis(frame["start"].min(), frame["last_day"].max(), x_range)
     if window:
-        layout["xaxis"]["range"] = [day.strftime("%Y-%m-%d") for day in window]
+        layout["xaxis"]["range"] = plotly_days(window)
     layout["xaxis"]["rangeslider"] = {"visible": True, "thickness": 0.12, "bgcolor": "#f5f7fa"}
     layout["yaxis"] = {
         "tickmode": "linear",  # a grid line per lane without a tickvals array (see "timeline" above)
