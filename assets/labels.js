@@ -220,15 +220,18 @@
     return { shown: shown, hidden: hidden, taken: taken };
   }
 
+  /* 1 January of a year in ms (Date.UTC reads years 0–99 as 1900–1999). */
+  function yearStart(year) { return new Date(0).setUTCFullYear(year, 0, 1); }
+
   /* Year ticks at the chart's edge, from the first event's year to the last's, only where no
      label's row stands (a year beside a label would read as its date), thinned to TICK_V_PX. */
   function yearTicks(span, stretched, axis, taken) {
     var ticks = [], lastPx = -Infinity;
     var first = new Date(span[0]).getUTCFullYear(), last = new Date(span[1]).getUTCFullYear();
     for (var year = first; year <= last; year += 1) {
-      var value = stretched(Date.UTC(year, 0, 1)), px = axis.l2p(value);
+      var value = stretched(yearStart(year)), px = axis.l2p(value);
       var clear = !taken.some(function (box) { return px > box[0] - TICK_V_PX / 2 && px < box[1] + TICK_V_PX / 2; });
-      if (Date.UTC(year, 0, 1) < span[0] || !clear || px - lastPx < TICK_V_PX) { continue; }
+      if (yearStart(year) < span[0] || !clear || px - lastPx < TICK_V_PX) { continue; }
       ticks.push({ value: value, text: String(year) }); lastPx = px;
     }
     return ticks;

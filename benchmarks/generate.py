@@ -15,8 +15,7 @@ from pathlib import Path
 
 from . import vocabulary as words
 
-FIRST_DAY = dt.date(1950, 1, 1).toordinal()
-LAST_DAY = dt.date(2025, 12, 31).toordinal()
+YEARS = (1950, 2025)  # the default span; any years 1–9999 work (outside pandas' ns range too)
 PRECISIONS = {"day": 0.5, "month": 0.3, "year": 0.2}
 SPAN_SHARE = 0.2
 _PLAIN = re.compile(r"^[^\W\d_][\w’'-]*(?: [\w’'-]+)*$")  # words YAML reads back as the same text
@@ -66,14 +65,14 @@ def _text(rng: random.Random, year: int) -> str:
     return text
 
 
-def _source(rng: random.Random, event_id: str, day: int, index: int) -> dict:
+def _source(rng: random.Random, event_id: str, day: int, index: int, last: int) -> dict:
     source: dict = {"outlet": rng.choice(words.OUTLETS)}
     if rng.random() < 0.4:
         source["title"] = (
             f"{rng.choice(words.ACTORS)} to {rng.choice(words.VERBS)} {rng.choice(words.OBJECTS)}"
         )
     if rng.random() < 0.7:
-        source["date"] = _iso(min(day + rng.randint(0, 30), LAST_DAY), rng.choice(["day", "month"]))
+        source["date"] = _iso(min(day + rng.randint(0, 30), last), rng.choice(["day", "month"]))
     if rng.random() < 0.5:
         scheme = "http" if rng.random() < 0.1 else "https"
         source["url"] = f"{scheme}://news.example.org/{event_id}/{index}"
@@ -82,7 +81,7 @@ def _source(rng: random.Random, event_id: str, day: int, index: int) -> dict:
     return source
 
 
-def _event(rng: random.Random, event_id: str, day: int, precision: str, span: bool) -> dict:
+def _event(rng: random.Random, event_id: str, day: int, precision: str, span: bool, last: int) -> dict:
     year = dt.date.fromordinal(day).year
     actors = _pick(rng, words.ACTORS, 1, 3)
     verb, thing = rng.choice(words.VERBS), rng.choice(words.OBJECTS)
@@ -92,7 +91,7 @@ def _event(rng: random.Random, event_id: str, day: int, precision: str, span: bo
         verb = " ".join([first + ("es" if first.endswith(("ch", "sh")) else "s"), rest]).strip()
     event: dict = {"id": event_id, "date": _iso(day, precision)}
     if span:
-        end = min(day + rng.randint(30, 8 * 365), LAST_DAY)
+        end = min(day + rng.randint(30, 8 * 365), last)
         event["end"] = _iso(end, rng.choice(list(PRECISIONS)))
     event["title"] = f"{subject} {verb} {thing}"[:120].strip()
     event["summary"] = _text(rng, year)
@@ -104,18 +103,20 @@ def _event(rng: random.Random, event_id: str, day: int, precision: str, span: bo
     if rng.random() < 0.6:
         event["tags"] = _pick(rng, words.TAGS, 1, 3)
     event["importance"] = rng.choices((1, 2, 3), weights=(50, 35, 15))[0]
-    event["sources"] = [_source(rng, event_id, day, index) for index in range(rng.randint(1, 3))]
+    event["sources"] = [_source(rng, event_id, day, index, last) for index in range(rng.randint(1, 3))]
     return event
 
 
-def generate(n: int, seed: int = 1) -> dict:
-    """N events over 1950–2025 in date order: mixed precision, 20% spans, 4 domains, sources."""
+def generate(n: int, seed: int = 1, years: tuple[int, int] = YEARS) -> dict:
+    """N events over `years` (first and last, inclusive) in date order: mixed precision, 20% spans,
+    4 domains, sources."""
     rng = random.Random(seed)
-    days = sorted(rng.randint(FIRST_DAY, LAST_DAY) for _ in range(n))
+    first, last = dt.date(years[0], 1, 1).toordinal(), dt.date(years[1], 12, 31).toordinal()
+    days = sorted(rng.randint(first, last) for _ in range(n))
     precisions = _allot(n, PRECISIONS, rng)
     spans = _allot(n, {True: SPAN_SHARE, False: 1 - SPAN_SHARE}, rng)
     ids = [f"event-{index + 1:06d}-{dt.date.fromordinal(day).year}" for index, day in enumerate(days)]
-    events = [_event(rng, ids[i], days[i], precisions[i], spans[i]) for i in range(n)]
+    events = [_event(rng, ids[i], days[i], precisions[i], spans[i], last) for i in range(n)]
     for index, event in enumerate(events):
         if n > 1 and rng.random() < 0.1:
             nearby = range(max(0, index - 50), min(n, index + 51))
@@ -157,8 +158,8 @@ def to_yaml(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(n: int, path: str | Path, seed: int = 1) -> Path:
-    """Write an N-event file to path (UTF-8) and return the path."""
+def write(n: int, path: str | Path, seed: int = 1, years: tuple[int, int] = YEARS) -> Path:
+    """Write an N-event file over `years` to path (UTF-8) and return the path."""
     path = Path(path)
-    path.write_text(to_yaml(generate(n, seed)), encoding="utf-8")
+    path.write_text(to_yaml(generate(n, seed, years)), encoding="utf-8")
     return path

@@ -72,3 +72,20 @@ def test_resetting_the_zoom_brings_the_counts_back_and_small_views_need_no_zoom_
 )
 def test_only_real_zooms_are_read_from_plotly_relayout_events(relayout, expected):
     assert zoom_range(relayout) == expected
+
+
+def test_counts_and_zooms_work_for_a_large_file_in_the_1500s(tmp_path):
+    catalog = Catalog(load_dataset([write(3000, tmp_path / "events.yaml", years=(1500, 1575))]))
+    figure = catalog.view(ViewState()).figure
+    assert kinds(figure) == {"count"} and figure["data"][0]["x"][0].startswith("15")
+    figure = catalog.zoomed(ViewState(), ("1520-01-01", "1521-12-31"))
+    drawn = {
+        row[0] for t in figure["data"] if t["meta"]["kind"] in {"point", "span"} for row in t["customdata"]
+    }
+    expected = {
+        e.id
+        for e in catalog.dataset.events
+        if e.date.first_day().isoformat() <= "1521-12-31"
+        and (e.end or e.date).last_day().isoformat() >= "1520-01-01"
+    }
+    assert drawn == expected and figure["layout"]["xaxis"]["range"] == ["1520-01-01", "1521-12-31"]

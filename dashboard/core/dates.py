@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import total_ordering
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_BCE = re.compile(r"^-\d")
+BCE_UNSUPPORTED = "BCE dates are not supported yet"
 _MONTHS = tuple(calendar.month_abbr)
 
 
@@ -74,13 +76,24 @@ def parse_partial_date(value: object) -> PartialDate:
     if isinstance(value, dt.date):
         return PartialDate(value.year, value.month, value.day)
     if isinstance(value, int):
-        value = str(value)
+        if 0 < value < 1000:  # YAML read an unquoted year: 0794 stays text, but 0500 is octal for 320
+            raise ValueError(
+                f"{value} is not a four-digit year; write a year before 1000 with four digits in quotes, "
+                'e.g. "0794" (YAML reads an unquoted 0500 as the octal number 320)'
+            )
+        value = f"{value:04d}" if value >= 0 else str(value)
     if not isinstance(value, str):
         raise ValueError(f"expected a date such as 2019, 2019-05 or 2019-05-07, got {type(value).__name__}")
     match = _PATTERN.match(value.strip())
     if not match:
+        if _BCE.match(value.strip()):
+            raise ValueError(f"'{value}' is before year 1; {BCE_UNSUPPORTED}")
         raise ValueError(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
+    if year == 0:
+        raise ValueError(
+            f"'{value}' is in year 0, which does not exist (1 BCE was followed by 1 CE); {BCE_UNSUPPORTED}"
+        )
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"'{value}' has month {month}; months run from 01 to 12")
     if day is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
@@ -9,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .dates import PartialDate, parse_partial_date
+from .days import day_value
 from .frame import EventTable
 from .model import Dataset
 from .untrusted import ascii_int
@@ -241,9 +243,9 @@ def _mask(table: EventTable, state: ViewState, *, domains: bool = True, actors: 
     if actors and state.actors:
         mask &= table.naming(table.actor_rows, state.actors)
     if state.start:
-        mask &= (frame["last_day"] >= pd.Timestamp(state.start.first_day())).to_numpy()
+        mask &= (frame["last_day"] >= day_value(state.start.first_day())).to_numpy()
     if state.end:
-        mask &= (frame["start"] <= pd.Timestamp(state.end.last_day())).to_numpy()
+        mask &= (frame["start"] <= day_value(state.end.last_day())).to_numpy()
     for word in state.query.casefold().split():
         mask &= table.matching(word)
     return mask
@@ -280,7 +282,7 @@ def zoom_range(relayout: object) -> tuple[str, str] | bool | None:
     if len(bounds) != 2 or not all(isinstance(bound, str) for bound in bounds):
         return False
     try:
-        start, end = (pd.Timestamp(bound[:10]) for bound in bounds)
+        start, end = (dt.date.fromisoformat(bound[:10]) for bound in bounds)
     except ValueError:
         return False
-    return (start.strftime("%Y-%m-%d"), end.strftime("%Y-%m-%d")) if start < end else False
+    return (start.isoformat(), end.isoformat()) if start < end else False

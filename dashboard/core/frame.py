@@ -10,6 +10,7 @@ from html import escape
 import numpy as np
 import pandas as pd
 
+from .days import day_column, epoch_ms, plotly_days
 from .model import Dataset
 
 DAY_MS = 86_400_000
@@ -77,7 +78,8 @@ class EventTable:
     """One row per event in date order, with which rows name each domain and actor.
 
     `end` is where a mark ends (a span's last day, a point's start); `last_day` is the last
-    day the event covers at its precision, which period filters compare against. The hover
+    day the event covers at its precision, which period filters compare against. Day columns are
+    `datetime64[s]` and their texts and milliseconds come from `days`, so any year 1–9999 works. The hover
     columns are escaped once here, not on every figure.
     """
 
@@ -108,12 +110,10 @@ def events_table(dataset: Dataset) -> EventTable:
     """Build the table of a dataset's events (its domain labels go into the hover text)."""
     labels = {domain.id: domain.label for domain in dataset.domains}
     events = dataset.events
-    start = pd.to_datetime([event.date.first_day() for event in events])
-    end = pd.to_datetime(
-        [(event.end.last_day() if event.end else event.date.first_day()) for event in events]
-    )
-    last_day = pd.to_datetime([(event.end or event.date).last_day() for event in events])
-    mid = (start + (last_day - start) / 2).floor("D")
+    start = day_column(event.date.first_day() for event in events)
+    end = day_column((event.end.last_day() if event.end else event.date.first_day()) for event in events)
+    last_day = day_column((event.end or event.date).last_day() for event in events)
+    mid = start + ((last_day - start) // 2).astype("timedelta64[D]")
     frame = pd.DataFrame(
         {
             "id": [event.id for event in events],
@@ -125,8 +125,8 @@ def events_table(dataset: Dataset) -> EventTable:
             "end": end,
             "last_day": last_day,
             "mid": mid,
-            "mid_iso": mid.strftime("%Y-%m-%d"),
-            "mid_ms": mid.to_numpy().astype("datetime64[ms]").astype(np.int64),
+            "mid_iso": plotly_days(mid),
+            "mid_ms": epoch_ms(mid),
             "is_span": [event.is_span for event in events],
             "domains": [event.domains for event in events],
             "actors": [event.actors for event in events],
@@ -134,8 +134,8 @@ def events_table(dataset: Dataset) -> EventTable:
             "tags": [event.tags for event in events],
             "importance": [event.importance for event in events],
             "search_text": [_search_text(event) for event in events],
-            "start_iso": start.strftime("%Y-%m-%d"),
-            "span_ms": (end - start).to_numpy().astype("timedelta64[ms]").astype(np.int64) + DAY_MS,
+            "start_iso": plotly_days(start),
+            "span_ms": (end - start).astype("timedelta64[ms]").astype(np.int64) + DAY_MS,
             "hover": [
                 [
                     event.id,

@@ -70,7 +70,7 @@ Url = Annotated[
     AfterValidator(_http_url),
 ]
 Markdown = Annotated[Text, AfterValidator(_no_raw_html)]
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE_PATTERN = r"^(?!0000)\d{4}(-\d{2}(-\d{2})?)?$"  # years 0001–9999: no year 0, no BCE yet
 Date = Annotated[
     PartialDate,
     BeforeValidator(parse_partial_date),
@@ -78,8 +78,12 @@ Date = Annotated[
     PlainSerializer(PartialDate.iso, return_type=str, when_used="json"),
     WithJsonSchema(
         {
-            "anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer"}],
-            "description": "YYYY, YYYY-MM or YYYY-MM-DD: the precision the source supports",
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD: the precision the source supports; "
+            'a year from 0001 to 9999 (quote years before 1000: "0794")',
         }
     ),
 ]

@@ -5,23 +5,28 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from html import escape
 
+import numpy as np
 import pandas as pd
 
+from ..core.days import plotly_days
 from ..core.model import Domain
 from .marks import COUNT
 from .theme import DAY_MS, base_layout, domain_colors, shown_lanes, x_axis
 
 
-def _bin(frame: pd.DataFrame) -> tuple[pd.Series, str]:
-    """Bin starts at a resolution that gives at most ~150 bins over the frame's period."""
-    days = (frame["start"].max() - frame["start"].min()).days
+def _bin(frame: pd.DataFrame) -> tuple[np.ndarray, str]:
+    """Each event's bin, as the bin's first day, at a resolution that gives at most ~150 bins over the
+    frame's period (numpy's calendar units: any year 1–9999)."""
+    starts = frame["start"].to_numpy()
+    days = (starts.max() - starts.min()) // np.timedelta64(1, "D")
     if days > 150 * 366:
-        return frame["start"].dt.year // 10 * 10, "decade"
+        years = starts.astype("datetime64[Y]").astype(np.int64)  # years since 1970
+        return ((years + 1970) // 10 * 10 - 1970).astype("datetime64[Y]").astype("datetime64[D]"), "decade"
     if days > 150 * 31:
-        return frame["start"].dt.year, "year"
+        return starts.astype("datetime64[Y]").astype("datetime64[D]"), "year"
     if days > 150:
-        return frame["start"].dt.to_period("M").dt.start_time, "month"
-    return frame["start"].dt.floor("D"), "day"
+        return starts.astype("datetime64[M]").astype("datetime64[D]"), "month"
+    return starts.astype("datetime64[D]"), "day"
 
 
 def counts_figure(
@@ -34,19 +39,17 @@ def counts_figure(
     colors = domain_colors(domains)
     lanes = shown_lanes(frame, domains, shown)
     bins, unit = _bin(frame)
-    if unit in {"decade", "year"}:
-        bins = pd.to_datetime(bins.astype(str) + "-01-01")
     width = {"decade": 3652, "year": 365, "month": 30, "day": 1}[unit]
     traces = []
     for domain in lanes:
         in_lane = frame["domains"].map(lambda ids, d=domain.id: d in ids).to_numpy()
-        counts = bins[in_lane].value_counts().sort_index()
+        starts, counts = np.unique(bins[in_lane], return_counts=True)
         traces.append(
             {
                 "type": "bar",
                 "name": domain.label,
-                "x": (counts.index + pd.Timedelta(days=width / 2)).strftime("%Y-%m-%d").tolist(),
-                "y": counts.to_numpy().tolist(),
+                "x": plotly_days(starts + np.timedelta64(width // 2, "D")),
+                "y": counts.tolist(),
                 "width": width * DAY_MS * 0.9,
                 "marker": {"color": colors[domain.id]},
                 "hovertemplate": f"%{{y:,}} {escape(domain.label, quote=False)} events<extra></extra>",

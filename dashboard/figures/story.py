@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..core.days import plotly_day
 from ..core.model import Domain
 from .marks import EVENT_MARKS, PATH, kind, mark_positions
 from .timeline import timeline_figure
@@ -30,7 +31,7 @@ def _around_stop(layout: dict, rows: pd.DataFrame, path: Sequence[str], number: 
     near = [event_id for event_id in path[max(number - 2, 0) : number + 1] if event_id in when.index]
     low, high = when[near].min(), when[near].max()
     pad = max((high - low) * STOP_PAD_SHARE, pd.Timedelta(days=STOP_PAD_DAYS))
-    layout["xaxis"]["range"] = [(low - pad).strftime("%Y-%m-%d"), (high + pad).strftime("%Y-%m-%d")]
+    layout["xaxis"]["range"] = [plotly_day(low - pad), plotly_day(high + pad)]
     layout["uirevision"] = f"stop-{number}"
 
 

@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 
 import pandas as pd
 
+from ..core.days import plotly_day
 from ..core.model import SAFE_COLORS, Domain
 
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", "star", "cross")
@@ -87,11 +88,9 @@ def x_axis(first: pd.Timestamp, last: pd.Timestamp, x_range: tuple[str, str] | N
     pad = total * 0.04
     return {
         "type": "date",
-        "range": list(x_range)
-        if x_range
-        else [(first - pad).strftime("%Y-%m-%d"), (last + pad).strftime("%Y-%m-%d")],
-        "minallowed": (first - total).strftime("%Y-%m-%d"),
-        "maxallowed": (last + total).strftime("%Y-%m-%d"),
+        "range": list(x_range) if x_range else [plotly_day(first - pad), plotly_day(last + pad)],
+        "minallowed": plotly_day(first - total),
+        "maxallowed": plotly_day(last + total),
         "tickformatstops": TICK_FORMATS,
         "showgrid": True,
         "gridcolor": "#e6e9ed",

@@ -8,6 +8,7 @@ from html import escape
 import numpy as np
 import pandas as pd
 
+from ..core.days import epoch_ms, plotly_days
 from ..core.model import Domain
 from .counts import counts_figure
 from .label_room import FIRST_PX, ROW_PX, fit_rows, lane_positions, lane_rows
@@ -214,7 +215,7 @@ def _grid_trace(lane_y: dict[str, float], axis: dict) -> dict:
     }
 
 
-def focus_window(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+def focus_window(frame: pd.DataFrame) -> tuple[np.datetime64, np.datetime64] | None:
     """The shortest stretch holding FOCUS_SHARE of the events, when it is a small part of the whole
     (None: show everything)."""
     times = np.sort(frame["mid"].to_numpy().astype("datetime64[D]").astype(np.int64))
@@ -227,13 +228,13 @@ def focus_window(frame: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp] | Non
     if high - low > FOCUS_MAX_PART * (times[-1] - times[0]):
         return None
     pad = max((high - low) * 0.08, 45)
-    to_day = lambda days: pd.Timestamp(int(days), unit="D")  # noqa: E731
+    to_day = lambda days: np.datetime64(int(days), "D")  # noqa: E731
     return to_day(low - pad), to_day(high + pad)
 
 
 def _range_ms(x_range: Sequence[str]) -> tuple[float, float]:
-    low, high = (pd.Timestamp(bound) for bound in x_range)
-    return low.value / 1e6, high.value / 1e6
+    low, high = epoch_ms(np.array(x_range, dtype="datetime64[D]"))
+    return float(low), float(high)
 
 
 def timeline_figure(
@@ -268,8 +269,7 @@ def timeline_figure(
     first_lane = frame["domains"].map(lambda ids: next((d for d in ids if d in lane_index), None))
     labelled = frame.assign(lane=first_lane.to_numpy())[first_lane.notna().to_numpy()]
     texts = [_label_texts(row) for row in labelled.itertuples()]
-    start_ms = labelled["start"].to_numpy().astype("datetime64[ms]").astype(np.int64)
-    times = np.where(labelled["is_span"], start_ms, labelled["mid_ms"])
+    times = np.where(labelled["is_span"], epoch_ms(labelled["start"]), labelled["mid_ms"])
     axis = x_axis(frame["start"].min(), frame["last_day"].max(), x_range)
 
     flats, ranks = [flat for flat, _ in texts], labelled["importance"].tolist()
@@ -285,7 +285,7 @@ def timeline_figure(
     if x_range is None and not still and sum(rows) > most:  # the whole span's titles do not fit
         window = focus_window(frame)
         if window:
-            axis["range"] = [day.strftime("%Y-%m-%d") for day in window]
+            axis["range"] = plotly_days(window)
             rows = rows_at(axis["range"])
     row_px = max(ROW_PX, label_size + 9)
     positions, top = lane_positions(fit_rows(rows, most), row_px)

@@ -9,6 +9,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from ..core.days import day_value
 from ..core.filters import ViewState, event_mask, facet_counts
 from ..core.frame import EventTable, events_table
 from ..core.model import Dataset, Event
@@ -189,7 +190,7 @@ class Catalog:
             return None
         if x_range is None:
             return self.figure(state, positions, None)
-        start, end = (pd.Timestamp(bound) for bound in x_range)
+        start, end = (day_value(bound) for bound in x_range)
         inside = rows[(rows["start"] <= end) & (rows["last_day"] >= start)]
         if inside.empty:
             return None
