@@ -1,5 +1,6 @@
 """Snapshots: a stored version reads back as the table and events it was written from."""
 
+import os
 import shutil
 
 import pandas as pd
@@ -58,6 +59,19 @@ def test_the_version_follows_the_contents_not_the_modification_time(tmp_path):
     assert Store([path], tmp_path / "cache").version() == first == store.version()
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert store.version() != first
+
+
+def test_an_edit_of_the_same_size_under_the_same_time_stamp_is_still_seen(tmp_path):
+    """A coarse clock can give two quick writes one time stamp: a just-written file is read again."""
+    path = tmp_path / "events.yaml"
+    shutil.copy(MINI, path)
+    store = Store([path], folder=tmp_path / "cache")
+    stamp = path.stat().st_mtime_ns
+    before = store.version()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("importance: 1", "importance: 3", 1), encoding="utf-8")
+    os.utime(path, ns=(stamp, stamp))
+    assert path.stat().st_size == len(text.encode()) and store.version() != before
 
 
 def test_a_valid_version_gets_a_snapshot_and_an_invalid_one_its_problems(tmp_path):

@@ -18,6 +18,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from stat import S_ISREG
@@ -31,6 +32,7 @@ CACHE_VAR = "TIMELINE_CACHE"
 BUILD_TIMEOUT_S = 600
 CHANGED = 3  # the build's exit status when the files changed while it read them: nothing written
 UNWRITABLE = 4  # the build's exit status when the cache folder refused its file (full, read-only…)
+RECENT_NS = 2_000_000_000  # files changed this recently are hashed again on every check
 
 
 class CacheUnwritable(Exception):
@@ -87,7 +89,10 @@ class Store:
         for path in self.files():
             stat = path.stat()
             signature = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
-            if signature not in self._digests:
+            # A file changed within RECENT_NS may change again under the same time stamp (the
+            # clock's tick is coarse) and size: read it again until it has been still that long.
+            recent = time.time_ns() - stat.st_mtime_ns < RECENT_NS
+            if recent or signature not in self._digests:
                 self._digests = {key: value for key, value in self._digests.items() if key[0] != str(path)}
                 self._digests[signature] = _digest(path, stat)
             digest.update(f"{path.name}\0{self._digests[signature]}\n".encode())
