@@ -77,7 +77,9 @@ def test_no_answer_comes_from_an_older_version_when_the_new_snapshot_is_damaged_
             with capsys.disabled():
                 print(f"\n{how}: {result}")
             assert set(result["versions"]) == {new}, how
-            assert result["statuses"].keys() == {200} and result["rebuilt_s"] is not None, how
+            assert result["statuses"].keys() == {200}, how
+            # Rebuilt: within the load run as a rule; on a busy machine the child may finish after it.
+            assert result["rebuilt_s"] is not None or wait_for(lambda: verifies(snapshot)), how
     finally:
         log = server.stop()
     assert "Traceback" not in log
@@ -108,7 +110,16 @@ def test_an_unwritable_cache_is_reported_without_paths_while_the_last_good_data_
         parent.rename(tmp_path / "moved")
         parent.write_text("a file where the cache's parent folder was")  # unwritable, even for root
         edited(events)
-        wait_for(lambda: all(server.health()["status"] == "cache_unwritable" for _ in range(6)))
+        # Both workers have met the edit and failed to store it (each /health names its worker's pid).
+        unwritable: set[int] = set()
+
+        def both_report_it() -> bool:
+            report = server.health()
+            if report["status"] == "cache_unwritable":
+                unwritable.add(report["pid"])
+            return len(unwritable) == 2
+
+        wait_for(both_report_it)
         text = fetch(server.url + "/health")[2].decode()
         assert "/" not in text and "Traceback" not in text and "cannot be written" in text
         for _ in range(6):
