@@ -276,7 +276,13 @@ def story_panel(stop: StoryStop | None) -> list:
             className="story-steps",
             **{"aria-label": "Story navigation (← → Home End)"},
         ),
-        markdown_components(stop.introduction, "story-intro") if first else None,
+        # Folded, so that the first stop too is one screen with its chart.
+        html.Details(
+            [html.Summary("About this story"), markdown_components(stop.introduction, "story-intro")],
+            className="story-intro-fold",
+        )
+        if first and stop.introduction
+        else None,
         html.Div(
             [
                 html.H3("Teaching note", className="visually-hidden"),
