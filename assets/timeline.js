@@ -37,12 +37,17 @@
         var trigger = context.triggered_id;
         var value = context.triggered.length ? context.triggered[0].value : null;
         if (!value) { return noUpdate(); }
+        var chosen = noUpdate();
         if (trigger === "timeline") {
           var point = clickData && clickData.points && clickData.points[0];
-          return point && point.customdata ? point.customdata[0] : noUpdate();
+          chosen = point && point.customdata ? point.customdata[0] : chosen;
+        } else if (trigger && trigger.type === "close") {
+          return null;
+        } else if (trigger && trigger.id) {
+          chosen = trigger.id;
         }
-        if (trigger && trigger.type === "close") { return null; }
-        return trigger && trigger.id ? trigger.id : noUpdate();
+        if (typeof chosen === "string") { showDetail(chosen); }
+        return chosen;
       },
 
       /* Toggle the chronology's sort: a new column sorts ascending, the same one flips. */
@@ -151,7 +156,7 @@
     if (drawer && window.innerWidth >= 600) { drawer.open = true; }
   });
 
-  /* "more" unfolds the description that phones show in two lines. */
+  /* "more" unfolds the description, folded to two lines. */
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".masthead .more");
     if (!button) { return; }
@@ -161,29 +166,36 @@
     document.getElementById(button.getAttribute("aria-controls")).classList.toggle("unfolded", open);
   });
 
-  /* Enter on a chronology row: once its detail is drawn, focus moves to the detail's heading (in
-     view); Escape there goes back to the row. */
+  /* A selection (a mark, a row, a related link, Enter on a row): once its detail is drawn, it is
+     brought into view (beside the chart on wide screens, where it already is; under it elsewhere)
+     and focus moves to its heading; Escape there goes back to the event's row in the chronology. */
   var cameFrom = null;
+  function showDetail(eventId, tries) {
+    cameFrom = eventId;
+    var heading = document.getElementById("detail-title");
+    if (heading && heading.dataset.event === eventId) {
+      var box = heading.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) {
+        document.getElementById("detail").scrollIntoView({ block: "start" });
+      }
+      heading.focus({ preventScroll: true });
+    } else if ((tries || 0) < 100 && cameFrom === eventId) {
+      window.setTimeout(function () { showDetail(eventId, (tries || 0) + 1); }, 50);
+    }
+  }
   document.addEventListener("keydown", function (event) {
     var target = event.target;
-    if (event.key === "Enter" && target.classList && target.classList.contains("row-select")) {
-      cameFrom = target.closest("tr").dataset.event;
-      focusDetail();
-    } else if (event.key === "Escape" && cameFrom && target.closest && target.closest("#detail")) {
+    if (event.key === "Escape" && cameFrom && target.closest && target.closest("#detail")) {
       var row = document.querySelector('#chronology tr[data-event="' + CSS.escape(cameFrom) + '"] .row-select');
       if (row) { event.preventDefault(); row.focus(); }
     }
   });
-  function focusDetail(tries) {
-    var heading = document.getElementById("detail-title");
-    var selected = document.querySelector("#chronology tr.selected");
-    if (heading && selected && selected.dataset.event === cameFrom) {
-      heading.scrollIntoView({ block: "start" });
-      heading.focus({ preventScroll: true });
-    } else if ((tries || 0) < 100) {
-      window.setTimeout(function () { focusDetail((tries || 0) + 1); }, 50);
+  /* "↑ Chart" under a narrow screen's detail goes back up to the chart. */
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("#detail .to-chart")) {
+      document.getElementById("chart").scrollIntoView({ block: "start" });
     }
-  }
+  });
 
   /* Arrow keys move between the chronology's rows; Home/End jump to the first and last. */
   document.addEventListener("keydown", function (event) {

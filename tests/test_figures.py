@@ -68,6 +68,22 @@ def test_a_story_figure_is_set_in_projector_type(bundled):
     assert min(sizes) >= 16 and figure["layout"]["xaxis"]["tickfont"]["size"] >= 16
 
 
+def test_a_story_stop_never_opens_on_empty_time_past_its_events(bundled):
+    """A stop's window is its neighbours padded, but cut near the story's first and last events: the
+    last stops once showed months after the last event (over a third of their window)."""
+    frame = events_frame(bundled)
+    for narrative in bundled.narratives:
+        path = [stop.event for stop in narrative.stops]
+        rows = frame[frame["id"].isin(path)]
+        for number in range(1, len(path) + 1):
+            low, high = pd.to_datetime(
+                story_figure(frame, bundled.domains, path, number)["layout"]["xaxis"]["range"]
+            )
+            slack = (high - low) * 0.1  # a mark at the very edge needs some room
+            assert high <= rows["last_day"].max() + slack, (narrative.id, number)
+            assert low >= rows["start"].min() - slack, (narrative.id, number)
+
+
 def test_spans_are_bars_and_points_are_markers(mini):
     figure = timeline_figure(events_frame(mini), mini.domains)
     kinds = {(t["type"], t["meta"]["kind"]) for t in figure["data"] if t["meta"]["kind"] in {"point", "span"}}

@@ -92,3 +92,12 @@ def test_a_title_that_closes_the_title_tag_stays_text_in_every_page_head(hostile
     [written] = re.findall(r"<title>(.*?)</title>", head, re.S)
     assert unescape(written) == prefix + title
     assert 'http-equiv="refresh"' not in page
+
+
+def test_the_filters_placeholders_are_the_served_files_own_words_and_years():
+    """They once named the bundled file ("e.g. WHA, submarine, Kono", 2009, 2019-05) whatever was served."""
+    page = _text(
+        create_app([Path(__file__).parent / "data" / "cold-war-mini.yaml"]).server.test_client(), "/"
+    )
+    placeholders = re.findall(r'"placeholder":"([^"]*)"', page)
+    assert placeholders[:3] == ["e.g. festival", "e.g. 1950", "e.g. 1980"]

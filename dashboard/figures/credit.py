@@ -39,7 +39,7 @@ def figure_with_credit(figure: dict, title: str | None, credit: str, subtitle: s
     lines = textwrap.wrap(credit, CREDIT_CHARS_PER_LINE) or [""]
     strip = _overview_strip_px(layout)
     below_axis = 36 + strip
-    extra_bottom = 18 * len(lines) + 16 + strip
+    extra_bottom = 18 * len(lines) + 16  # the strip's own room is in the figure's height already
     margin["b"] = margin.get("b", 36) + extra_bottom
     extra_top = 0
     if title:  # room for the title above the legend row, which sits on top of the plot

@@ -14,6 +14,8 @@ from .timeline import timeline_figure
 PROJECTOR_SIZE = 16
 STOP_PAD_SHARE = 0.15  # a story stop's window: its neighbours' span, padded by this share
 STOP_PAD_DAYS = 120
+EDGE_SHARE = 0.04  # past the story's first and last events only this share of the window: no empty months
+STORY_PLOT_PX = 520  # the story chart's plot width at 1280 px, where it stands beside the stop's card
 
 
 def _projector_type(layout: dict) -> None:
@@ -31,7 +33,9 @@ def _around_stop(layout: dict, rows: pd.DataFrame, path: Sequence[str], number: 
     near = [event_id for event_id in path[max(number - 2, 0) : number + 1] if event_id in when.index]
     low, high = when[near].min(), when[near].max()
     pad = max((high - low) * STOP_PAD_SHARE, pd.Timedelta(days=STOP_PAD_DAYS))
-    layout["xaxis"]["range"] = [plotly_day(low - pad), plotly_day(high + pad)]
+    edge = (high - low + 2 * pad) * EDGE_SHARE
+    first, last = rows["start"].min() - edge, rows["last_day"].max() + edge
+    layout["xaxis"]["range"] = [plotly_day(max(low - pad, first)), plotly_day(min(high + pad, last))]
     layout["uirevision"] = f"stop-{number}"
 
 
@@ -39,7 +43,7 @@ def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[
     """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed."""
     rows = frame[frame["id"].isin(path)]
     current = path[number - 1]
-    figure = timeline_figure(rows, domains, selected=current)
+    figure = timeline_figure(rows, domains, selected=current, plot_px=STORY_PLOT_PX)
     visited = set(path[:number])
     for trace in figure["data"]:
         if kind(trace) in EVENT_MARKS:

@@ -172,12 +172,26 @@ def event_detail(event: Event | None, dataset: Dataset, query: str = "") -> list
     children = [
         html.Div(
             [
-                html.H2(highlighted(event.title, query), id=ids.DETAIL_TITLE, tabIndex="-1"),
-                html.Button(
-                    "Close",
-                    id={"type": ids.CLOSE, "id": ids.DETAIL},
-                    className="close",
-                    title="Close the detail",
+                html.H2(
+                    highlighted(event.title, query),
+                    id=ids.DETAIL_TITLE,
+                    tabIndex="-1",
+                    **{"data-event": event.id},
+                ),
+                html.Div(
+                    [
+                        # Where the detail stands under the chart (narrow screens), a way back up to it.
+                        html.Button(
+                            "↑ Chart", type="button", className="to-chart", title="Back to the chart"
+                        ),
+                        html.Button(
+                            "Close",
+                            id={"type": ids.CLOSE, "id": ids.DETAIL},
+                            className="close",
+                            title="Close the detail",
+                        ),
+                    ],
+                    className="detail-actions",
                 ),
             ],
             className="detail-head",
@@ -262,7 +276,13 @@ def story_panel(stop: StoryStop | None) -> list:
             className="story-steps",
             **{"aria-label": "Story navigation (← → Home End)"},
         ),
-        markdown_components(stop.introduction, "story-intro") if first else None,
+        # Folded, so that the first stop too is one screen with its chart.
+        html.Details(
+            [html.Summary("About this story"), markdown_components(stop.introduction, "story-intro")],
+            className="story-intro-fold",
+        )
+        if first and stop.introduction
+        else None,
         html.Div(
             [
                 html.H3("Teaching note", className="visually-hidden"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from ..core.model import Dataset
 from ..views.catalog import Catalog, View
 from . import ids
 from .components import actor_options, chart_style, domain_options, story_links, story_panel, summary_text
@@ -17,6 +16,13 @@ GRAPH_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
     "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
 }
+
+
+def _search_placeholder(catalog: Catalog) -> str:
+    """Examples from the served file's own tags (its most used three), else a plain hint."""
+    tags = catalog.frame["tags"].explode().dropna()
+    common = tags.value_counts().index[:3].tolist() if len(tags) else []
+    return f"e.g. {', '.join(common)}" if common else "Words from titles, summaries, tags"
 
 
 def _period(catalog: Catalog) -> str:
@@ -70,8 +76,11 @@ def _period_input(label: str, input_id: str, placeholder: str) -> html.Div:
     )
 
 
-def _filters(dataset: Dataset, first: View | None) -> html.Details:
-    """The filters, in a drawer that phones open on demand (wider screens keep it open)."""
+def _filters(catalog: Catalog, first: View | None) -> html.Details:
+    """The filters, in a drawer that phones open on demand (wider screens keep it open); the
+    placeholders are the served file's own words and years."""
+    dataset = catalog.dataset
+    years = _period(catalog).split("–")
     date_hint = "YYYY, YYYY-MM or YYYY-MM-DD"
     aside = html.Aside(
         [
@@ -81,7 +90,7 @@ def _filters(dataset: Dataset, first: View | None) -> html.Details:
                 id=ids.SEARCH,
                 type="search",
                 debounce=0.3,
-                placeholder="e.g. WHA, submarine, Kono",
+                placeholder=_search_placeholder(catalog),
                 maxLength=200,
                 autoComplete="off",
                 className="text-input",
@@ -100,8 +109,8 @@ def _filters(dataset: Dataset, first: View | None) -> html.Details:
             html.Fieldset(
                 [
                     html.Legend("Period"),
-                    _period_input("From", ids.FROM, "e.g. 2009"),
-                    _period_input("To", ids.TO, "e.g. 2019-05"),
+                    _period_input("From", ids.FROM, f"e.g. {years[0]}"),
+                    _period_input("To", ids.TO, f"e.g. {years[-1]}"),
                     html.Small(date_hint, className="hint"),
                 ]
             ),
@@ -229,7 +238,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
             html.Div(id=ids.NOTICES, role="status", className="notices"),
             html.Main(
                 [
-                    _filters(dataset, first),
+                    _filters(catalog, first),
                     html.Div(
                         [
                             html.Section(

@@ -192,10 +192,14 @@ def test_a_phone_sized_screen_has_no_horizontal_scroll(browser, server):
     context.close()
 
 
-def test_axe_finds_no_serious_or_critical_violations(page, server):
+@pytest.mark.parametrize("size", [(1366, 900), (375, 812)])
+def test_axe_finds_no_serious_or_critical_violations(page, server, size):
+    """With a selection open: beside the chart on a wide screen, under it on a phone."""
     from axe_playwright_python.sync_playwright import Axe
 
+    page.set_viewport_size({"width": size[0], "height": size[1]})
     open_explorer(page, server.url + "/?event=kono-wha-tweet-2019")
+    page.wait_for_selector("#detail-title")
     results = Axe().run(page)
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
     assert serious == [], results.generate_report()
@@ -327,3 +331,44 @@ def test_enter_on_a_row_moves_focus_to_the_detail_and_escape_returns(page, serve
     page.keyboard.press("Escape")
     focused = page.evaluate("() => document.activeElement.closest('tr')?.dataset.event")
     assert focused == event_id
+
+
+def inside_viewport(page, selector: str) -> bool:
+    box = page.locator(selector).bounding_box()
+    size = page.viewport_size
+    return (
+        box["y"] >= 0
+        and box["x"] >= 0
+        and box["y"] + box["height"] <= size["height"]
+        and (box["x"] + box["width"] <= size["width"])
+    )
+
+
+@pytest.mark.parametrize("size", [(1366, 900), (375, 812)])
+def test_clicking_a_mark_brings_its_detail_into_view_and_escape_returns_to_its_row(page, server, size):
+    """The detail once opened ~1,000 px under the chart, off screen: now it stands beside the chart
+    on a wide screen, and a phone scrolls to it; focus goes to its heading either way."""
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    open_explorer(page, server.url + "/?from=1972&to=1972")
+    [(_, event_id)] = marks(page)
+    box = page.locator("#timeline .scatterlayer .trace .point").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => document.activeElement && document.activeElement.id === 'detail-title'")
+    assert page.locator("#detail-title").get_attribute("data-event") == event_id
+    assert inside_viewport(page, "#detail-title")
+    if size[0] >= 1000:
+        assert page.evaluate("scrollY") == 0, "the detail stands beside the chart: nothing scrolls"
+        assert inside_viewport(page, "#chart .nsewdrag")
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.activeElement.closest('tr')?.dataset.event") == event_id
+
+
+def test_the_explorer_opens_on_its_chart(page, server):
+    """The description folds to two lines on every width, so the chart starts near the top."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_explorer(page, server.url)
+    assert page.locator("#chart").bounding_box()["y"] <= 250
+    description = page.locator("#description")
+    assert description.evaluate("node => node.scrollHeight > node.clientHeight"), "folded"
+    page.get_by_role("button", name="more").click()
+    assert description.evaluate("node => node.scrollHeight <= node.clientHeight + 1"), "unfolded"

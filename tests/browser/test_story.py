@@ -188,3 +188,22 @@ def test_the_stories_address_lands_on_the_list(page, server):
         "() => { const list = document.getElementById('stories'); if (!list) return false;"
         " const r = list.getBoundingClientRect(); return r.top >= -2 && r.top < innerHeight; }"
     )
+
+
+def test_every_stop_of_every_narrative_is_one_screen_at_1280_by_720(page, server, dataset):
+    """A projector: the card (title, date, note, question) and the chart's plot area both in view,
+    with no scrolling (at stop 1 the chart was below the fold, later only its top lane showed)."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    inside = """selector => { const r = document.querySelector(selector).getBoundingClientRect();
+      return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; }"""
+    for story in dataset.narratives:
+        page.goto(f"{server.url}/story/{story.id}")
+        wait_for_stop(page, 1)
+        for number in range(1, len(story.stops) + 1):
+            if number > 1:
+                page.keyboard.press("ArrowRight")
+                wait_for_stop(page, number)
+            page.locator("#timeline .nsewdrag").first.wait_for()
+            for part in (".story-panel", ".stop-title", ".story-body", "#timeline .nsewdrag"):
+                assert page.evaluate(inside, part), (story.id, number, part)
+            assert page.evaluate("scrollY") == 0
