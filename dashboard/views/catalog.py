@@ -126,6 +126,12 @@ class Catalog:
             return self.dataset.row(event_id) if isinstance(event_id, str) else None
         return self._rows.get(event_id)
 
+    @cached_property
+    def common_tags(self) -> list[str]:
+        """The file's three most used tags (the search box's examples), counted once per version."""
+        tags = self.frame["tags"].explode().dropna()
+        return tags.value_counts().index[:3].tolist()
+
     @property
     def event_count(self) -> int:
         return len(self.frame)

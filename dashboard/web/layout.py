@@ -20,8 +20,7 @@ GRAPH_CONFIG = {
 
 def _search_placeholder(catalog: Catalog) -> str:
     """Examples from the served file's own tags (its most used three), else a plain hint."""
-    tags = catalog.frame["tags"].explode().dropna()
-    common = tags.value_counts().index[:3].tolist() if len(tags) else []
+    common = catalog.common_tags
     return f"e.g. {', '.join(common)}" if common else "Words from titles, summaries, tags"
 
 
