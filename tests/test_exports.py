@@ -119,7 +119,7 @@ def test_figure_with_credit_draws_title_and_credit_into_a_copy(mini):
 def test_a_long_credit_wraps_onto_lines_with_room_below(bundled):
     figure = timeline_figure(events_frame(bundled), bundled.domains)
     layout = figure_with_credit(figure, None, credit_line(bundled))["layout"]
-    assert layout["annotations"][-1]["text"].count("<br>") == 1
+    assert layout["annotations"][-1]["text"].count("<br>") == 2
     assert "title" not in layout
 
 

@@ -8,7 +8,7 @@ from html import escape
 
 from ..core.model import Dataset
 
-CREDIT_CHARS_PER_LINE = 110
+CREDIT_CHARS_PER_LINE = 80  # fits a 520 px plot: a story beside its card, the explorer beside a detail
 
 
 def credit_line(dataset: Dataset) -> str:
