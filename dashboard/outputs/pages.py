@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 DESCRIPTION_CHARS = 200
+CLOSING_TAG = re.compile(r"</(?=script|style)", re.IGNORECASE)
 PLOTLY_JS = "vendor/plotly-basic-4.1.1.min.js"  # scatter, bar and pie: all our figures draw
 
 
@@ -45,8 +47,9 @@ def meta_html(tags: list[dict[str, str]]) -> str:
 
 
 def _inline(text: str) -> str:
-    """Script or style text that cannot end its own element early."""
-    return text.replace("</", "<\\/")
+    """Script or style text that cannot end its own element early. Only `</script` and `</style`
+    do that; escaping every `</` broke the chart's own code (`/</g` is a regex)."""
+    return CLOSING_TAG.sub(r"<\\/", text)
 
 
 def page_head(
