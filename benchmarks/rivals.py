@@ -310,7 +310,7 @@ def sections() -> list[Section]:
         "`Plotly.relayout` of `xaxis.range` → the frame after plotly's redraw, or after the server's "
         "figure for a counts view; TimelineJS `zoomIn()` → the next frame (its own zoom step). Each "
         "once the page is network-idle (no request for 500 ms) after drawing, and 1 s more. On `/` the "
-        "number includes the 2–3 further plotly redraws that assets/labels.js's label relayouts cause "
+        "number includes the 2–3 further plotly redraws that assets/js/labels.js's label relayouts cause "
         "before a frame.",
         "TimelineJS with `font: null` (its default font CSS loads web fonts from Google) and a local "
         "`script_path`; vis-timeline's standalone UMD build (vis-data and its CSS inside), default options "

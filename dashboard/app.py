@@ -19,7 +19,7 @@ from .views.live import LiveCatalog
 from .web.callbacks import register_callbacks
 from .web.guards import install_guards
 from .web.layout import explorer_layout
-from .web.routes import install_routes, pin_data_version, plotly_script
+from .web.routes import explorer_script, install_routes, pin_data_version, plotly_script, start_dash_after
 from .web.security import install_security
 from .web.share import register_share_callbacks
 
@@ -43,12 +43,14 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     app = ExplorerDash(
         __name__,
         assets_folder=str(ASSETS),
-        assets_path_ignore=["^standalone$", "^vendor$"],
+        # assets/js holds ES modules: explorer.js is loaded as one and imports the rest.
+        assets_path_ignore=["^standalone$", "^vendor$", "^js$"],
         serve_locally=True,
         compress=True,
         update_title=None,
-        external_scripts=[plotly_script(ASSETS)],
+        external_scripts=[plotly_script(ASSETS), explorer_script(ASSETS)],
     )
+    start_dash_after(app, explorer_script(ASSETS))
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.server.extensions["timeline_live"] = live  # gunicorn.conf.py's pre_fork syncs the master with it
     get_catalog = pin_data_version(app, live)

@@ -16,7 +16,6 @@ ASSETS = {
     "fonts": "/fonts.css",
     "css": "/brief.css",
     "js": "/brief.js",
-    "labels": "/labels.js",
     "plotly": "/plotly.js",
 }
 HOSTILE = """\
@@ -151,8 +150,7 @@ def test_the_page_escapes_every_text_from_the_data(hostile):
     scripts = re.findall(r"<script[^>]*>", page)
     assert scripts == [
         '<script src="/plotly.js" defer>',
-        '<script src="/labels.js" defer>',
-        '<script src="/brief.js" defer>',
+        '<script type="module" src="/brief.js">',
         '<script type="application/json" id="figure-data">',
         '<script type="application/json" id="config-data">',
     ]

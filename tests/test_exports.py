@@ -127,8 +127,10 @@ def test_chart_as_html_is_the_views_whole_chart_working_offline_with_title_filte
     page, _ = export_view(Catalog(mini), "html", "domains=culture")
     assert not re.search(r"<script[^>]*\bsrc=|<link[^>]*\bhref=", page, re.IGNORECASE), "nothing is fetched"
     assert "plotly.js (basic - minified) v4" in page, "plotly.js is inline"
-    assert "timelineLabels" in page, "so is the label layout"
-    assert '.replace(/</g, "&lt;")' in page, "its code unchanged by inlining (a regex holds '</')"
+    module = re.search(r'<script type="module">(.*?)</script>', page, re.DOTALL).group(1)
+    assert "function placeUpright(" in module and "function drawEmbed(" in module, "so are the labels"
+    assert not re.search(r"^\s*(import|export) ", module, re.MULTILINE), "joined: nothing to import"
+    assert '.replace(/</g, "&lt;")' in module, "its code unchanged by inlining (a regex holds '</')"
     assert '<h1 class="embed-title">A small test chronology</h1>' in page
     assert "Domains: Culture · 2 of 4 events" in page, "the filters in words"
     assert "Source: A small test chronology" in page

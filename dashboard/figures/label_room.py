@@ -1,5 +1,5 @@
 """How much room a timeline's labels need: text widths in the chart's font, the rows each lane's
-labels take when laid out as assets/labels.js lays them out, and the lanes' heights that follow.
+labels take when laid out as assets/js/placement.js lays them out, and the lanes' heights that follow.
 
 The browser measures and places the labels itself; the server uses these estimates to size the
 lanes (a full lane gets rows from an empty one) and to decide whether the whole span can open
@@ -33,10 +33,10 @@ WIDTHS = dict(zip(map(chr, range(32, 127)), map(int, _ASCII.split()), strict=Tru
 }
 OTHER_WIDTH = 600
 WIDE_WIDTH = 1000
-PAD_PX = 6  # labels.js adds this to every measured width (the label's box padding)
-GAP_PX = 8  # the least room between two labels in a row (labels.js GAP_PX)
-ROW_PX = 22  # one row of labels (labels.js ROW_PX)
-FIRST_PX = 16  # from a lane's marks to its first row of labels (labels.js FIRST_PX)
+PAD_PX = 6  # placement.js adds this to every measured width (the label's box padding)
+GAP_PX = 8  # the least room between two labels in a row (placement.js GAP_PX)
+ROW_PX = 22  # one row of labels (flat.js ROW_PX)
+FIRST_PX = 16  # from a lane's marks to its first row of labels (flat.js FIRST_PX)
 NAME_PX = 34  # under a lane's line: its name, which the lane below's labels must not reach
 TOP_PX = 8  # above the top lane's last row
 MIN_ROWS = 1
@@ -58,7 +58,7 @@ def text_px(text: str, size: float) -> float:
 def rows_needed(
     xs: Sequence[float], widths: Sequence[float], importance: Sequence[int], plot_px: float
 ) -> int:
-    """How many rows one lane's labels need to all stand whole without overlap, placed as labels.js
+    """How many rows one lane's labels need to all stand whole without overlap, placed as placement.js
     places them: most important first, each in the first row where it fits to the right of its mark,
     else to its left (MAX_ROWS + 1: more than MAX_ROWS; labels outside the plot are not counted)."""
     order = sorted(range(len(xs)), key=lambda i: (-importance[i], xs[i]))
@@ -68,7 +68,7 @@ def rows_needed(
         if x < 0 or x > plot_px:
             continue
         spots = [(low, low + size) for low in (x, x - size) if low >= 0 and low + size <= plot_px]
-        if not spots:  # wider than the plot: labels.js cuts it to the room there is
+        if not spots:  # wider than the plot: placement.js cuts it to the room there is
             spots = [(max(0.0, min(x, plot_px - size)), min(plot_px, max(x, 0) + size))]
         placed = False
         for row in rows:

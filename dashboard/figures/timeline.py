@@ -28,7 +28,7 @@ from .theme import (
 
 PLOT_PX = 880  # the explorer's plot width at 1280 px (958 at 1366): what lanes are sized for by default
 MAX_OPEN_ROWS = 12  # rows of labels an interactive chart's lanes share, above one row per lane
-MAX_STILL_ROWS = 30  # the same for a still chart (labels.js adds rows where the browser needs more)
+MAX_STILL_ROWS = 30  # the same for a still chart (assets/js/flat.js adds rows where the browser needs more)
 BOTTOM_PX = 34  # under the bottom lane's line: its name
 SLIDER_SHARE = 0.12  # the overview strip's height, as a share of the plot's
 FOCUS_SHARE = 0.7
@@ -124,7 +124,7 @@ def _label_texts(row) -> tuple[str, str]:
 def _label_annotations(
     primary: pd.DataFrame, lane_y: dict[str, float], times: list[int], texts: list[tuple[str, str]]
 ) -> tuple[list[dict], list[dict]]:
-    """A hidden label on a stem per event, and its data by name for assets/labels.js, which shows
+    """A hidden label on a stem per event, and its data by name for assets/js/labels.js, which shows
     those that fit without overlap (`times`: where each label stands, in ms; `texts`: flat and dated)."""
     annotations, items = [], []
     for row, time, (flat, dated) in zip(primary.itertuples(), times, texts, strict=True):
@@ -165,7 +165,7 @@ def _label_annotations(
 def numbered(figure: dict, numbers: dict[str, int], always: bool = True) -> dict:
     """The figure with a number for each event (e.g. its row in a printed table). `always`: every
     label leads with it; else it shows only where the label has no room (and the event is listed
-    under a still chart). assets/labels.js shows the number alone where the whole label does not fit."""
+    under a still chart). assets/js/labels.js shows the number alone where the whole label does not fit."""
     timeline = figure["layout"].get("timeline", {})
     for item in timeline.get("labels", ()):
         number = numbers.get(item["id"])
@@ -256,7 +256,7 @@ def timeline_figure(
     `shown` limits the lanes to those domain ids; colours and symbols stay those of the full
     list. Past MAX_MARKS marks the figure shows honest counts instead (see `counts_figure`).
     The last trace is always the selection ring (empty when nothing is selected), so a
-    selection change can be sent as a one-trace patch. Labels start hidden: assets/labels.js lays
+    selection change can be sent as a one-trace patch. Labels start hidden: assets/js/labels.js lays
     them out for the width and zoom the reader has (`plot_px` is the width the lanes are sized for).
     """
     if frame.empty:
@@ -310,7 +310,7 @@ def timeline_figure(
     layout = base_layout(round(plot_height + 66 + (0 if still else plot_height * SLIDER_SHARE + 44)))
     layout.update(showlegend=False, barmode="overlay", annotations=_lane_names(lanes, lane_y) + annotations)
     layout["margin"].update(t=30, r=44, l=12)
-    # The labels' data for assets/labels.js, under a key plotly.js does not know: Dash's Graph
+    # The labels' data for assets/js/labels.js, under a key plotly.js does not know: Dash's Graph
     # hands plotly a deep copy of the layout on every update, and a copied `meta` (or any layout
     # array) makes plotly redraw everything although nothing changed.
     layout["timeline"] = {

@@ -13,6 +13,7 @@ from ..views.catalog import Catalog
 from .brief import brief_markdown, briefing_state, view_filename, view_subtitle, view_title
 from .exports import events_csv, events_json
 from .pages import PLOTLY_JS
+from .scripts import inline_module
 from .standalone import EmbedOptions, embed_page
 
 EXPORT_FORMATS = ("timelinejs", "csv", "json", "html", "brief")
@@ -46,13 +47,9 @@ def export_view(catalog: Catalog, kind: str, query: str = "", url: str = "") -> 
 @cache
 def inline_assets() -> dict[str, str]:
     """The embed's stylesheet and scripts as text, for a chart page that is one self-contained file."""
-    paths = {
-        "css": "standalone/embed.css",
-        "js": "standalone/embed.js",
-        "labels": "labels.js",
-        "plotly": PLOTLY_JS,
-    }
-    return {name: (ASSETS / path).read_text(encoding="utf-8") for name, path in paths.items()}
+    paths = {"css": "standalone/embed.css", "plotly": PLOTLY_JS}
+    texts = {name: (ASSETS / path).read_text(encoding="utf-8") for name, path in paths.items()}
+    return texts | {"js": inline_module(ASSETS / "js", "embed.js")}
 
 
 def image_figure_of(catalog: Catalog, state: ViewState) -> dict:

@@ -56,16 +56,18 @@ def page_head(
     title: str, tags: list[dict[str, str]], assets: dict[str, str], icon: str = "", inline: bool = False
 ) -> str:
     """A standalone page's doctype and head: its title and preview tags, the font and its own CSS,
-    plotly.js, the chart labels and its own script. `inline`: `assets` holds the files' texts, not
-    their URLs, for a page that works as a single file with no server (the font is then the system's)."""
+    plotly.js and its own script, an ES module that imports the chart labels (assets/js). `inline`:
+    `assets` holds the files' texts, not their URLs (the module joined with its imports), for a page
+    that works as a single file with no server (the font is then the system's)."""
     if inline:
-        links = f"<style>{_inline(assets['css'])}</style>\n" + "\n".join(
-            f"<script>{_inline(assets[name])}</script>" for name in ("plotly", "labels", "js")
+        links = (
+            f"<style>{_inline(assets['css'])}</style>\n<script>{_inline(assets['plotly'])}</script>\n"
+            f'<script type="module">{_inline(assets["js"])}</script>'
         )
     else:
         styles = "".join(f'<link rel="stylesheet" href="{assets[name]}">\n' for name in ("fonts", "css"))
-        scripts = (f'<script src="{assets[name]}" defer></script>' for name in ("plotly", "labels", "js"))
-        links = styles + "\n".join(scripts)
+        plotly = f'<script src="{assets["plotly"]}" defer></script>'
+        links = f'{styles}{plotly}\n<script type="module" src="{assets["js"]}"></script>'
     return f"""<!doctype html>
 <html lang="en">
 <head>

@@ -1,7 +1,7 @@
 """Every component id of the explorer, so a typo fails at import.
 
 Element ids first, then the `type` of each pattern-matching id (controls made from data: a row per
-event, a button per page). assets/timeline.js and assets/share.js find some of these by their
+event, a button per page). assets/js (callbacks.js, keys.js, share.js) find some of these by their
 string; a change here must be made there too.
 """
 

@@ -136,7 +136,7 @@ def _filters(catalog: Catalog, first: View | None) -> html.Details:
 
 def _copy_field(label: str, field_id: str, field, extra: list | None = None) -> html.Div:
     """A read-only field with a real button that copies it (dcc.Clipboard renders a div, which
-    the keyboard cannot reach; assets/share.js does the copying)."""
+    the keyboard cannot reach; assets/js/share.js does the copying)."""
     copy = html.Button(
         "Copy", type="button", className="copy", title=f"Copy: {label.lower()}", **{"data-copy": field_id}
     )

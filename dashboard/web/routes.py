@@ -31,6 +31,7 @@ DOWNLOAD_TYPES = {
 # Dash serves the full plotly.js (1,436 KiB gzipped); our traces need only the basic bundle (386 KiB).
 # The explorer's page loads the basic one itself (plotly_script); should dcc's Graph still ask for
 # its own, it gets the basic one too.
+EXPLORER_JS = "js/explorer.js"
 FULL_PLOTLY = re.compile(r"^/_dash-component-suites/plotly/package_data/plotly(\.v[\w]+)?\.min\.js$")
 
 
@@ -54,10 +55,24 @@ def plotly_script(assets: Path) -> dict[str, str]:
     return {"src": _asset_urls(assets, {"plotly": PLOTLY_JS})["plotly"]}
 
 
+def explorer_script(assets: Path) -> dict[str, str]:
+    """The explorer's own script: an ES module (assets/js/explorer.js) that imports the rest."""
+    return {"src": _asset_urls(assets, {"js": EXPLORER_JS})["js"], "type": "module"}
+
+
+def start_dash_after(app: Dash, script: dict[str, str]) -> None:
+    """Start Dash's renderer once the module script has run. A module runs only after the page is
+    parsed, while the renderer starts during parsing: it could call a clientside callback before
+    the module had registered it. (`import()` of the same URL runs the module once; its hash is in
+    the CSP, as Dash hashes its renderer's script.)"""
+    app.renderer = f'import("{script["src"]}").catch(console.error).then(function () {{ {app.renderer} }});'
+
+
 def _page_assets(assets: Path, page: str) -> dict[str, str]:
-    """What a standalone page links: the shared font, labels and plotly.js, and its own CSS and JS."""
-    paths = {"fonts": "fonts.css", "labels": "labels.js", "plotly": PLOTLY_JS}
-    return _asset_urls(assets, paths | {"css": f"standalone/{page}.css", "js": f"standalone/{page}.js"})
+    """What a standalone page links: the shared font and plotly.js, its own CSS and its own script
+    (an ES module in assets/js that imports the chart labels)."""
+    paths = {"fonts": "fonts.css", "plotly": PLOTLY_JS}
+    return _asset_urls(assets, paths | {"css": f"standalone/{page}.css", "js": f"js/{page}.js"})
 
 
 def pin_data_version(app: Dash, live: LiveCatalog) -> Callable[[], Catalog]:

@@ -8,7 +8,7 @@ from . import ids
 
 
 def register_share_callbacks(app: Dash) -> None:
-    """Measure the embed at the chosen column width (assets/share.js) and write its iframe code."""
+    """Measure the embed at the chosen column width (assets/js/share.js) and write its iframe code."""
     app.clientside_callback(
         ClientsideFunction("share", "fixedHeightCode"),
         Output(ids.EMBED_FIXED, "value"),

@@ -185,3 +185,30 @@ def test_hover_labels_stay_inside_the_frame_and_the_modebar_clears_the_key(page,
             page.wait_for_timeout(50)
             box = frame.evaluate(HOVER_BOX_JS)
         assert box is None or (box[0] >= 0 and box[1] <= width), (x, y, box)
+
+
+@pytest.mark.parametrize("width", [1000, 400])
+def test_chart_as_html_draws_its_labels_offline_level_and_upright(page, server, tmp_path, width):
+    """The download is one file: its chart modules are joined into one inline script (imports
+    between inline modules cannot work), and nothing is fetched."""
+    with urllib.request.urlopen(server.url + "/download/html?domains=military") as response:
+        path = tmp_path / "chart.html"
+        path.write_bytes(response.read())
+    fetched = []
+    page.context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file:")
+            else (fetched.append(route.request.url), route.abort())
+        ),
+    )
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(path.as_uri())
+    page.wait_for_function(
+        "() => { const g = document.querySelector('#chart'); return g && g.layout && g.layout.timeline &&"
+        " g.layout.annotations.some(a => a.name === 'label' && a.visible); }"
+    )
+    upright = page.evaluate("() => Boolean(document.querySelector('#chart').layout.timeline.upright)")
+    assert upright == (width < 600)
+    assert fetched == []

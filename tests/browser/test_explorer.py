@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -33,6 +34,21 @@ def test_the_chart_shows_one_mark_per_event_in_each_of_its_domains(page, server,
     assert table_ids(page) == [event.id for event in dataset.events]
     assert summary(page) == f"Showing all {len(dataset.events)} events."
     page.screenshot(path=str(DOCS / "explorer.png"), full_page=False)
+
+
+def test_the_explorer_works_when_its_scripts_arrive_late(page, server, dataset):
+    """Its scripts are ES modules, which run only once the page is parsed: Dash must not call a
+    clientside callback before they have registered it (web/routes.py start_dash_after). The page
+    fixture fails the test on any console error."""
+
+    def late(route):
+        time.sleep(1.5)
+        route.continue_()
+
+    page.route("**/assets/js/callbacks.js*", late)
+    open_explorer(page, server.url)
+    assert page.evaluate("document.getElementById('filters-drawer').open"), "drawerOpen ran"
+    assert len(set(marks(page))) >= len(dataset.events)
 
 
 def test_toggling_a_domain_changes_the_marks_and_the_table(page, server, dataset):
