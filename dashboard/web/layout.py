@@ -7,7 +7,16 @@ from dash import dcc, html
 
 from ..views.catalog import Catalog, View
 from . import ids
-from .components import actor_options, chart_style, domain_options, story_links, story_panel, summary_text
+from .components import (
+    actor_options,
+    apply_text,
+    chart_style,
+    domain_options,
+    filters_set_text,
+    story_links,
+    story_panel,
+    summary_text,
+)
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -124,13 +133,27 @@ def _filters(catalog: Catalog, first: View | None) -> html.Details:
                     ),
                 ]
             ),
-            html.Button("Reset filters", id=ids.RESET, className="button secondary"),
+            html.Div(
+                [
+                    html.Button("Reset filters", id=ids.RESET, className="button secondary"),
+                    html.Button(
+                        apply_text(first) if first else "Show events",
+                        id=ids.APPLY,
+                        className="button apply",
+                        type="button",
+                    ),
+                ],
+                className="filter-actions",
+            ),
         ],
         className="filters",
         **{"aria-label": "Filters"},
     )
     return html.Details(
-        [html.Summary("Filters"), aside], id=ids.FILTERS_DRAWER, open=False, className="drawer"
+        [html.Summary(filters_set_text(first.state) if first else "Filters", id=ids.FILTERS_SET), aside],
+        id=ids.FILTERS_DRAWER,
+        open=False,
+        className="drawer",
     )
 
 
@@ -231,6 +254,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
             dcc.Store(id=ids.QUERY),
             dcc.Store(id=ids.DRAWN, data=catalog.figure_key(first.state) if first else None),
             dcc.Store(id=ids.STORY),
+            dcc.Store(id=ids.PRESENT, data=False),
             dcc.Store(id=ids.ZOOM),
             html.A("Skip to the chronology", href="#chronology-section", className="skip-link"),
             header(catalog),
