@@ -1,12 +1,10 @@
-"""Server-rendered pages that need no Dash round trip: the embed (and its cache keys)."""
+"""Server-rendered pages that need no Dash round trip: the embed."""
 
 from __future__ import annotations
 
-import hashlib
 import textwrap
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 
 from ..core.model import Dataset
 from ..core.untrusted import ascii_int
@@ -42,16 +40,6 @@ class EmbedOptions:
         low, high = HEIGHT_RANGE
         given = height is not None and low <= height <= high
         return cls(height if given else DEFAULT_HEIGHT, args.get("title", "on") != "off", given)
-
-
-def asset_version(path: Path) -> str:
-    """A short content hash, so asset URLs change exactly when the file does."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-
-
-def etag(*parts: str) -> str:
-    """A strong ETag for a response that depends only on these parts."""
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
 def _wrapped(text: str) -> str:
