@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 
 from ..core.frame import date_label
 from ..core.model import Dataset, Event
+from ..figures import plotly_config
 from ..figures.credit import credit_line
 from ..figures.timeline import still_figure
 from ..views.catalog import View
@@ -22,7 +23,6 @@ SUMMARY_MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
 # Fits the text width of both A4 and Letter inside 16 mm side margins (A4: 178 mm ≈ 672 px).
 CHART_WIDTH = 660
 PLOT_WIDTH = CHART_WIDTH - 56  # less the chart's side margins
-CHART_CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": False}
 
 
 def _chart(dataset: Dataset, view: View, numbers: dict[str, int]) -> str:
@@ -36,7 +36,7 @@ def _chart(dataset: Dataset, view: View, numbers: dict[str, int]) -> str:
     label = f"Timeline of the {view.count} events below"
     return (
         f'<figure class="chart"><div id="chart" role="img" aria-label="{escape(label)}"></div></figure>\n'
-        f"{json_script('figure-data', figure)}\n{json_script('config-data', CHART_CONFIG)}"
+        f"{json_script('figure-data', figure)}\n{json_script('config-data', plotly_config.BRIEF)}"
     )
 
 

@@ -8,6 +8,7 @@ from html import escape
 
 from ..core.model import Dataset
 from ..core.untrusted import ascii_int
+from ..figures import plotly_config
 from ..figures.credit import credit_line
 from ..figures.theme import HOVER
 from ..views.catalog import View
@@ -20,8 +21,6 @@ HEIGHT_RANGE = (200, 2000)
 # A 360 px frame has room for a hover label of about this many characters a line beside the lanes.
 HOVER_LINE_CHARS = 24
 HOVER_LABEL = {"font": {"size": 12}, "align": "left", "namelength": 0}
-# A still chart: the whole view, hover for details, nothing to zoom (so no modebar).
-EMBED_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,7 @@ def embed_page(
 {heading}
 <div id="chart" role="img" aria-label="{escape(label)}"></div>
 {json_script("figure-data", figure)}
-{json_script("config-data", EMBED_CONFIG)}
+{json_script("config-data", plotly_config.EMBED)}
 <p class="credit">{credit}{link}</p>
 </body>
 </html>

@@ -5,17 +5,10 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ..figures import plotly_config
 from ..views.catalog import Catalog, View
 from . import ids
 from .components import actor_options, chart_style, domain_options, story_links, story_panel, summary_text
-
-GRAPH_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
-}
 
 
 def _search_placeholder(catalog: Catalog) -> str:
@@ -255,7 +248,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
                             html.Figure(
                                 dcc.Graph(
                                     id=ids.TIMELINE,
-                                    config=GRAPH_CONFIG,
+                                    config=plotly_config.EXPLORER,
                                     className="timeline",
                                     figure=first.figure if first else {"data": [], "layout": {"height": 380}},
                                 ),
