@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from markdown_it import MarkdownIt
-
 from ..core.frame import date_label
+from ..core.markdown import READER
 from ..core.model import Dataset, Event
 from ..figures import plotly_config
 from ..figures.credit import credit_line
@@ -17,9 +16,6 @@ from .brief import describe_view, prepared_on, view_title
 from .citations import Work, chronology, citation
 from .pages import json_script, page_head, preview_tags
 
-# Summaries are Markdown: rendered with raw HTML off (the text is escaped) and no images; markdown-it
-# refuses javascript:, vbscript:, file: and data: links.
-SUMMARY_MARKDOWN = MarkdownIt("commonmark", {"html": False}).disable("image")
 # Fits the text width of both A4 and Letter inside 16 mm side margins (A4: 178 mm ≈ 672 px).
 CHART_WIDTH = 660
 PLOT_WIDTH = CHART_WIDTH - 56  # less the chart's side margins
@@ -54,7 +50,7 @@ def _row(number: int, event: Event, marks: tuple[int, ...], labels: dict[str, st
 
 def render_summary(markdown: str) -> str:
     """A summary's Markdown as HTML: raw HTML stays text, images and script links are refused."""
-    return SUMMARY_MARKDOWN.render(markdown)
+    return READER.render(markdown)
 
 
 def _quotes(quotes: tuple[str, ...]) -> str:
