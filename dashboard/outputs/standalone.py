@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from html import escape
 
 from ..core.model import Dataset
 from ..core.untrusted import ascii_int
@@ -13,7 +12,7 @@ from ..figures.credit import credit_line
 from ..figures.theme import HOVER
 from ..views.catalog import View
 from .brief import view_subtitle, view_title
-from .pages import json_script, page_head, preview_tags
+from .pages import preview_tags, render
 
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")
 DEFAULT_HEIGHT = 420
@@ -77,26 +76,20 @@ def embed_page(
         figure["layout"]["timeline"] = dict(figure["layout"]["timeline"], minHeight=options.height)
     elif options.height_given:
         figure["layout"]["height"] = options.height
-    full_view = "/" + view.state.to_query()
-    credit = escape(credit_line(dataset))
-    title, subtitle = view_title(dataset, view.state), view_subtitle(dataset, view)
-    heading = (
-        f'<h1 class="embed-title">{escape(title)}</h1>\n<p class="embed-subtitle">{escape(subtitle)}</p>'
-        if options.show_title
-        else ""
+    title = view_title(dataset, view.state)
+    subtitle = view_subtitle(dataset, view)
+    return render(
+        "embed.html",
+        title=title,
+        tags=preview_tags(title, f"{subtitle}. {dataset.description}"),
+        assets=assets,
+        inline=inline,
+        show_title=options.show_title,
+        subtitle=subtitle,
+        dataset=dataset,
+        view=view,
+        figure=figure,
+        config=plotly_config.EMBED,
+        credit=credit_line(dataset),
+        full_view="/" + view.state.to_query(),
     )
-    label = f"Timeline of {view.count} events from {dataset.title}"
-    head = page_head(title, preview_tags(title, f"{subtitle}. {dataset.description}"), assets, inline=inline)
-    link = (
-        "" if inline else f' · <a href="{escape(full_view)}" target="_blank" rel="noopener">Full view ↗</a>'
-    )
-    return f"""{head}
-<body>
-{heading}
-<div id="chart" role="img" aria-label="{escape(label)}"></div>
-{json_script("figure-data", figure)}
-{json_script("config-data", plotly_config.EMBED)}
-<p class="credit">{credit}{link}</p>
-</body>
-</html>
-"""
