@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-EXPLORER = {
-    "displaylogo": False,
-    "responsive": True,
-    "scrollZoom": False,
+# Every surface: no plotly logo, the chart follows its box, and the wheel scrolls the page, not the axis.
+BASE = {"displaylogo": False, "responsive": True, "scrollZoom": False}
+EXPLORER = BASE | {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
     "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
 }
 # A still chart: the whole view, hover for details, nothing to zoom (so no modebar).
-EMBED = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
-# Paper: no hover, no resizing; the page fixes the width.
-BRIEF = {"staticPlot": True, "displayModeBar": False, "responsive": False}
+EMBED = BASE | {"displayModeBar": False}
+# Paper: no hover, no resizing (the page fixes the width).
+BRIEF = BASE | {"staticPlot": True, "displayModeBar": False, "responsive": False}
