@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.figures.credit import credit_line, document_name
 from dashboard.outputs.pages import meta_html, preview_tags, shorten
 
 PREVIEW_NAMES = ('name="description"', 'property="og:title"', 'property="og:description"',
@@ -39,6 +41,13 @@ def test_the_embed_title_and_subtitle_describe_the_period_and_filters(client):
         r'<p class="embed-subtitle">Domains: Military &amp; security · \d+ of 30 events</p>', page
     )
     assert "1972–2019</h1>" not in page and "<title>Japan–Taiwan–PRC relations, Jun 2018–2019</title>" in page
+
+
+def test_the_explorer_header_names_the_source_document_as_every_credit_does(client, bundled):
+    """The header once joined title and outlet with a dash, the credit under every chart with a comma."""
+    name = document_name(bundled.source_document)
+    assert credit_line(bundled).endswith(" — " + name)
+    assert json.dumps(f"{name} (2019)") in _text(client, "/")
 
 
 def test_the_embed_drops_bad_parameters_without_a_notice(client):

@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from ..figures import plotly_config
+from ..figures.credit import document_name
 from ..views.catalog import Catalog, View
 from . import ids
 from .components import actor_options, chart_style, domain_options, story_links, story_panel, summary_text
@@ -29,7 +30,7 @@ def header(catalog: Catalog) -> html.Header:
     meta: list = [f"{len(catalog.frame)} events · {_period(catalog)}"]
     doc = dataset.source_document
     if doc:
-        label = " — ".join(part for part in (doc.title, doc.outlet) if part)
+        label = document_name(doc)
         if doc.date:
             label += f" ({doc.date.label()})"
         link = html.A(label, href=doc.url, rel="noopener noreferrer") if doc.url else html.Cite(label)
