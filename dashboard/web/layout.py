@@ -5,6 +5,8 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ..figures import plotly_config
+from ..figures.credit import document_name
 from ..views.catalog import Catalog, View
 from . import ids
 from .components import (
@@ -17,14 +19,6 @@ from .components import (
     story_panel,
     summary_text,
 )
-
-GRAPH_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
-}
 
 
 def _search_placeholder(catalog: Catalog) -> str:
@@ -45,7 +39,7 @@ def header(catalog: Catalog) -> html.Header:
     meta: list = [f"{len(catalog.frame)} events · {_period(catalog)}"]
     doc = dataset.source_document
     if doc:
-        label = " — ".join(part for part in (doc.title, doc.outlet) if part)
+        label = document_name(doc)
         if doc.date:
             label += f" ({doc.date.label()})"
         link = html.A(label, href=doc.url, rel="noopener noreferrer") if doc.url else html.Cite(label)
@@ -279,7 +273,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
                             html.Figure(
                                 dcc.Graph(
                                     id=ids.TIMELINE,
-                                    config=GRAPH_CONFIG,
+                                    config=plotly_config.EXPLORER,
                                     className="timeline",
                                     figure=first.figure if first else {"data": [], "layout": {"height": 380}},
                                 ),
