@@ -374,6 +374,14 @@ def test_the_explorer_opens_on_its_chart(page, server):
     assert description.evaluate("node => node.scrollHeight <= node.clientHeight + 1"), "unfolded"
 
 
+def test_a_description_that_fits_its_two_lines_has_no_more_button(page, mini_server):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_explorer(page, mini_server.url)
+    page.wait_for_function("() => document.querySelector('.masthead .more').hidden")
+    page.set_viewport_size({"width": 300, "height": 800})
+    page.wait_for_function("() => !document.querySelector('.masthead .more').hidden")
+
+
 def phone_page(browser, server, path: str = "/"):
     """A 375×812 touch phone on the explorer (a context the caller closes)."""
     context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
