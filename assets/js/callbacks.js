@@ -10,6 +10,11 @@ const noUpdate = () => window.dash_clientside.no_update;
    overwritten by the stop the address named. window.__landed tells the browser tests. */
 let landed = false;
 
+/* Whether the page's first answer has come (present.js waits for it too). */
+export function hasLanded() {
+  return landed;
+}
+
 /* The triggering input's id and value ({} and null when nothing triggered). */
 function trigger() {
   const context = window.dash_clientside.callback_context;

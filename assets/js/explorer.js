@@ -2,8 +2,10 @@
    once this has run, so every clientside callback is registered before Dash first calls one). */
 import { timeline } from "./callbacks.js";
 import { listenForDetailKeys } from "./detail.js";
+import { listenForFilterShortcuts } from "./filters.js";
 import { listenForPageKeys } from "./keys.js";
 import { watchCharts } from "./labels.js";
+import { listenForPresentMode } from "./present.js";
 import { listenForCopyButtons, share } from "./share.js";
 
 /* Added to Dash's own object (its renderer keeps set_props and no_update there). */
@@ -12,3 +14,5 @@ watchCharts();
 listenForPageKeys();
 listenForDetailKeys();
 listenForCopyButtons();
+listenForFilterShortcuts();
+listenForPresentMode();

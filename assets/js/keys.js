@@ -1,5 +1,5 @@
 /* The explorer's keyboard and small page behaviours: story keys, the chronology's arrow keys, the
-   filters' drawer on a widening screen and the description's "more". */
+   filters' drawer on a widening screen and the description's "more" (shown only when needed). */
 import { narrowWindow } from "./breakpoint.js";
 
 const STORY_KEYS = { ArrowLeft: "prev", ArrowRight: "next", Home: "first", End: "last" };
@@ -27,6 +27,14 @@ function rowKey(event) {
   buttons[next].focus();
 }
 
+/* "more" shows only where the folded description hides some of it (a short one fits in its two
+   lines at some widths and not at others). */
+function foldedMore() {
+  const description = document.getElementById("description"), button = document.querySelector(".masthead .more");
+  if (!description || !button || button.getAttribute("aria-expanded") === "true") { return; }
+  button.hidden = description.scrollHeight <= description.clientHeight + 1;
+}
+
 /* "more" unfolds the description, folded to two lines. */
 function unfold(event) {
   const button = event.target.closest && event.target.closest(".masthead .more");
@@ -41,6 +49,10 @@ export function listenForPageKeys() {
   document.addEventListener("keydown", storyKey);
   document.addEventListener("keydown", rowKey);
   document.addEventListener("click", unfold);
+  window.addEventListener("resize", foldedMore);
+  new MutationObserver((changes, observer) => {
+    if (document.getElementById("description")) { foldedMore(); observer.disconnect(); }
+  }).observe(document.body, { childList: true, subtree: true });
   /* A screen that grows past a phone's width shows the filters again (their drawer's summary is
      hidden there). */
   window.addEventListener("resize", () => {

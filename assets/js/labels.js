@@ -58,7 +58,8 @@ function turned(gd, timeline, narrow) {
        can hand back a layout that still holds the upright annotations: keep the clean one). */
     const clean = !(gd.layout.annotations || []).some((a) => a.name === "upright");
     if (clean || !chart.flat) { chart.flat = JSON.parse(JSON.stringify({ data: gd.data, layout: gd.layout })); }
-    const figure = upright(gd.data, gd.layout, gd.clientWidth || window.innerWidth);
+    const family = gd.layout.font && gd.layout.font.family;
+    const figure = upright(gd.data, gd.layout, gd.clientWidth || window.innerWidth, widthsIn(family));
     window.Plotly.react(gd, figure.data, figure.layout);
   } else if (chart.flat) {
     window.Plotly.react(gd, chart.flat.data, chart.flat.layout);

@@ -2,7 +2,7 @@
    markup of their text. Pure: figure JSON in, figure JSON out. */
 import { cut } from "./placement.js";
 
-const KEY_LINE_PX = 17;
+export const KEY_LINE_PX = 17;  /* a line of a key (listed events, upright lane names) */
 const KEY_SIZE = 12;
 
 /* Plain text made safe for plotly's HTML-like annotation markup. */

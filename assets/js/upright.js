@@ -2,7 +2,7 @@
    columns under a key of their names, and the labels (the date on a line above the title) stand in
    one column beside them. Pure: figure JSON and the plot area (plot_area.js) in, figure JSON out. */
 import { cut, placeUpright } from "./placement.js";
-import { escapeText, listedKey } from "./markup.js";
+import { KEY_LINE_PX, escapeText, listedKey } from "./markup.js";
 
 const LANE_PX = 34, STEP_PX = 42, MIN_H_PX = 420, MAX_H_PX = 1600, TICK_V_PX = 24, NOTE_PX = 26;
 const YEAR_MS = 365.25 * 86400000, RANK_SHARE = 0.88;
@@ -52,9 +52,25 @@ function columnOf(lanes) {
   return (y) => columns[y];
 }
 
+/* The upright chart's key of lane names, in as many lines as a phone's width needs (one line ran
+   past the right edge at 375 px); `widthOf(text)`: its width in px. */
+function keyLines(lanes, room, widthOf) {
+  const lines = [];
+  let line = "", used = 0;
+  for (const lane of lanes) {
+    const glyph = GLYPHS[lane.symbol] || "●", entry = glyph + " " + lane.label;
+    let size = widthOf(entry) + (line ? widthOf("   ") : 0);
+    if (line && used + size > room) { lines.push(line); line = ""; used = 0; size = widthOf(entry); }
+    line += (line ? "   " : "") + '<span style="color:' + lane.color + '">' + glyph + "</span> " + escapeText(lane.label);
+    used += size;
+  }
+  return line ? lines.concat([line]) : lines;
+}
+
 /* The level figure turned upright, `width` px wide: time runs down on the stretched scale, lanes
-   become narrow columns (first lane at the left) under a key of their names. */
-export function upright(data, layout, width) {
+   become narrow columns (first lane at the left) under a key of their names, which wraps
+   (`widthAt(size)`: text → px at that font size). */
+export function upright(data, layout, width, widthAt) {
   const meta = layout.timeline, column = columnOf(meta.lanes);
   const times = meta.labels.map((label) => label.x);
   const at = stretch(times);
@@ -69,20 +85,19 @@ export function upright(data, layout, width) {
   });
   const most = meta.still ? 40 * MAX_H_PX : MAX_H_PX;
   const height = Math.max(MIN_H_PX, Math.min(most, meta.labels.length * STEP_PX + 80));
-  const margin = { l: 44, r: 8, t: 30, b: 24 };
+  const key = keyLines(meta.lanes, width - 52, widthAt(12));
+  const margin = { l: 44, r: 8, t: 12 + key.length * KEY_LINE_PX, b: 24 };
   const timeAxis = { range: [at.ends[1], at.ends[0]], fixedrange: true, showticklabels: false, showgrid: false, zeroline: false };
   const laneAxis = {
     range: [-0.5, -0.5 + (width - margin.l - margin.r) / LANE_PX], fixedrange: true,
     showgrid: false, zeroline: false, showticklabels: false,
   };
-  const key = meta.lanes.map((lane) => '<span style="color:' + lane.color + '">' + (GLYPHS[lane.symbol] || "●") + "</span> " +
-    escapeText(lane.label)).join("   ");
   const labels = layout.annotations.filter((a) => a.name === "label").map((a, i) =>
     ({ ...a, x: column(meta.labels[i].y), y: at(meta.labels[i].x), visible: false }));
   const turned = {
     ...layout, xaxis: laneAxis, yaxis: timeAxis, height, dragmode: false, margin,
     annotations: [{
-      text: key, x: 0, xref: "paper", y: 1, yref: "paper", yanchor: "bottom", xanchor: "left",
+      text: key.join("<br>"), x: 0, xref: "paper", y: 1, yref: "paper", yanchor: "bottom", xanchor: "left",
       yshift: 6, showarrow: false, font: { size: 12, color: "#1f2933" }, name: "upright",
     }, {
       text: STRETCHED, x: 0, xref: "paper", y: 0, yref: "paper",

@@ -95,7 +95,7 @@ test("year ticks stand only within the events' years and never beside a label's 
 test("a figure turned upright runs time down in lane columns, with its labels hidden until laid out", () => {
   const labels = [label("a", Date.UTC(1972, 8, 29)), label("b", Date.UTC(2019, 4, 7)), label("c", Date.UTC(2019, 4, 20))];
   const fig = figure(labels);
-  const turned = upright(fig.data, fig.layout, 360);
+  const turned = upright(fig.data, fig.layout, 360, widthAt);
   assert.equal(turned.data.length, 1, "the lanes' grid lines go");
   assert.deepEqual(turned.data[0].x, [0, 0, 0], "one lane, one column");
   const ys = turned.data[0].y;
@@ -111,7 +111,7 @@ test("a figure turned upright runs time down in lane columns, with its labels hi
 test("upright labels carry their date above their title, cut to the room beside the lanes", () => {
   const labels = [label("a", Date.UTC(1972, 8, 29), { text: "Joint Communiqué", dated: "29 Sep 1972 · Joint Communiqué of the Government of Japan and the PRC", date: "29 Sep 1972" })];
   const fig = figure(labels);
-  const turned = upright(fig.data, fig.layout, 360).layout;
+  const turned = upright(fig.data, fig.layout, 360, widthAt).layout;
   const area = { ...AREA, width: 200, yToPx: () => 100, xToPx: (x) => x * 34 };
   const update = layOutUpright(turned.timeline, area, turned.annotations.filter((a) => a.name === "label"),
     turned.annotations.filter((a) => a.name !== "label"), 13, widthAt);
@@ -119,4 +119,17 @@ test("upright labels carry their date above their title, cut to the room beside 
   /* 200 px less the lane column (0.6 × 34 px) and 4 px: 175 px, or 23 characters and "…". */
   assert.equal(shown.text, '<span style="font-size:11px;color:#52606d">29 Sep 1972</span><br>Joint Communiqué of the…');
   assert.equal(shown.ay, 0, "beside its mark");
+});
+
+test("the upright key of lane names wraps to the phone's width and the plot starts below it", () => {
+  const lanes = ["Diplomatic", "Economic", "Military & security", "Culture"].map((name, i) => ({ label: name, color: "#000", symbol: "circle", y: i * 100 }));
+  const fig = figure([label("a", Date.UTC(2001, 0, 1)), label("b", Date.UTC(2002, 0, 1))]);
+  fig.layout.timeline.lanes = lanes;
+  const wide = upright(fig.data, fig.layout, 1000, widthAt).layout;
+  const narrow = upright(fig.data, fig.layout, 300, widthAt).layout;
+  const lines = (layout) => layout.annotations.find((a) => a.name === "upright").text.split("<br>").length;
+  assert.equal(lines(wide), 1);
+  assert.ok(lines(narrow) >= 2);
+  assert.equal(narrow.margin.t - wide.margin.t, (lines(narrow) - 1) * 17);
+  assert.match(narrow.annotations.find((a) => a.name === "upright").text, /Military &amp; security/);
 });
