@@ -19,7 +19,14 @@ from .views.live import LiveCatalog
 from .web.callbacks import register_callbacks
 from .web.guards import install_guards
 from .web.layout import explorer_layout
-from .web.routes import explorer_script, install_routes, pin_data_version, plotly_script, start_dash_after
+from .web.routes import (
+    explorer_script,
+    install_routes,
+    module_preloads,
+    pin_data_version,
+    plotly_script,
+    start_dash_after,
+)
 from .web.security import install_security
 from .web.share import register_share_callbacks
 
@@ -49,6 +56,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
         compress=True,
         update_title=None,
         external_scripts=[plotly_script(ASSETS), explorer_script(ASSETS)],
+        external_stylesheets=module_preloads(ASSETS, "explorer.js"),
     )
     start_dash_after(app, explorer_script(ASSETS))
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)

@@ -19,6 +19,7 @@ ASSETS = {
     "css": "/brief.css",
     "js": "/brief.js",
     "plotly": "/plotly.js",
+    "imports": ["/labels.js"],
 }
 HOSTILE = """\
 title: "Hostile <script>alert('title')</script>"
@@ -162,6 +163,7 @@ def test_the_page_escapes_every_text_from_the_data(hostile):
         '<script type="application/json" id="figure-data">',
         '<script type="application/json" id="config-data">',
     ]
+    assert '<link rel="modulepreload" href="/labels.js">' in page, "what the module imports comes at once"
     for raw in ("<img", "<b>", "</td><script", "</li><script"):
         assert raw not in page
     assert _texts(page, r"<h1>([^<]*)</h1>") == [hostile.title]

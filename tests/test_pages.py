@@ -11,8 +11,10 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.core.resources import ASSETS
 from dashboard.figures.credit import credit_line, document_name
 from dashboard.outputs.pages import meta_html, preview_tags, shorten
+from dashboard.outputs.scripts import module_order
 
 PREVIEW_NAMES = ('name="description"', 'property="og:title"', 'property="og:description"',
                  'property="og:type"', 'name="twitter:card"')  # fmt: skip
@@ -111,3 +113,15 @@ def test_the_filters_placeholders_are_the_served_files_own_words_and_years():
     )
     placeholders = re.findall(r'"placeholder":"([^"]*)"', page)
     assert placeholders[:3] == ["e.g. festival", "e.g. 1950", "e.g. 1980"]
+
+
+@pytest.mark.parametrize(
+    ("url", "entry"), [("/", "explorer.js"), ("/embed", "embed.js"), ("/brief", "brief.js")]
+)
+def test_each_page_loads_its_entry_module_and_preloads_all_it_imports(client, url, entry):
+    """Found one by one, a module's imports cost a round trip per level; preloaded, one in all."""
+    page = _text(client, url)
+    tag = re.search(rf'<script [^>]*src="/assets/js/{entry}\?v=\w+"[^>]*>', page).group(0)
+    assert 'type="module"' in tag
+    preloaded = re.findall(r'<link rel="modulepreload" href="/assets/js/([\w.]+)">', page)
+    assert preloaded == module_order(ASSETS / "js", entry)[:-1]

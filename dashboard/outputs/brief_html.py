@@ -33,7 +33,7 @@ def _figure(dataset: Dataset, view: View, numbers: dict[str, int]) -> dict | Non
 def brief_page(
     dataset: Dataset,
     view: View,
-    assets: dict[str, str],
+    assets: dict[str, str | list[str]],
     notices: tuple[str, ...] = (),
     url: str = "",
     prepared: dt.date | None = None,

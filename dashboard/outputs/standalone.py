@@ -64,7 +64,7 @@ def embed_page(
     view: View,
     figure: dict,
     options: EmbedOptions,
-    assets: dict[str, str],
+    assets: dict[str, str | list[str]],
     inline: bool = False,
 ) -> str:
     """The embed: a title and subtitle that say what the view holds, the view's whole chart (`figure`,
