@@ -17,25 +17,25 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from .dates import PartialDate, parse_partial_date
+from .colors import COLOR, SAFE_COLORS
+from .dates import DATE_TEXT, PartialDate, parse_partial_date
+from .links import SAFE_URL, URL_START, safe_scheme
+from .slugs import SLUG
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--")
 _LINK_SCHEME = re.compile(
     r"(?<!\\)\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.-]*):|^\s*\[[^\]]+\]:\s*<?([A-Za-z][A-Za-z0-9+.-]*):", re.M
 )
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-SAFE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 DEFAULT_DOMAINS = (
-    {"id": "diplomatic", "label": "Diplomatic", "color": "#0072B2"},
-    {"id": "economic", "label": "Economic", "color": "#E69F00"},
-    {"id": "military", "label": "Military", "color": "#009E73"},
+    {"id": "diplomatic", "label": "Diplomatic", "color": SAFE_COLORS[0]},
+    {"id": "economic", "label": "Economic", "color": SAFE_COLORS[1]},
+    {"id": "military", "label": "Military", "color": SAFE_COLORS[2]},
 )
 
 
 def _http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+    if not SAFE_URL.match(value):
         raise ValueError(f"'{value}' is not an http(s) link; only http:// and https:// URLs are allowed")
     return value
 
@@ -45,7 +45,7 @@ def _no_raw_html(value: str) -> str:
         raise ValueError("raw HTML is not allowed; use Markdown (e.g. **bold**, [text](https://...))")
     for match in _LINK_SCHEME.finditer(value):
         scheme = (match.group(1) or match.group(2)).lower()
-        if scheme not in {"http", "https"}:
+        if not safe_scheme(scheme):
             raise ValueError(f"a link uses '{scheme}:'; Markdown links must be http:// or https://")
     return value
 
@@ -66,11 +66,11 @@ Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_
 Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG)]
 Url = Annotated[
     str,
-    StringConstraints(strict=True, pattern=r"^https?://"),
+    StringConstraints(strict=True, pattern=URL_START),
     AfterValidator(_http_url),
 ]
 Markdown = Annotated[Text, AfterValidator(_no_raw_html)]
-DATE_PATTERN = r"^(?!0000)\d{4}(-\d{2}(-\d{2})?)?$"  # years 0001–9999: no year 0, no BCE yet
+DATE_PATTERN = "^(?!0000)" + DATE_TEXT.pattern.removeprefix("^")  # years 0001–9999: no year 0, no BCE yet
 Date = Annotated[
     PartialDate,
     BeforeValidator(parse_partial_date),
@@ -109,7 +109,7 @@ class Domain(_Frozen):
 
     id: Slug
     label: Text
-    color: Annotated[str, StringConstraints(strict=True, pattern=r"^#[0-9A-Fa-f]{6}$")] | None = None
+    color: Annotated[str, StringConstraints(strict=True, pattern=COLOR)] | None = None
 
 
 class SourceDocument(_Frozen):

@@ -10,10 +10,10 @@ import textwrap
 from dataclasses import replace
 
 from ..core.dates import PartialDate
-from ..core.event_file import slugify
 from ..core.filters import ViewState
 from ..core.frame import date_label
 from ..core.model import Dataset
+from ..core.slugs import slugify
 from ..figures.credit import credit_line
 from ..views.catalog import View
 from .citations import Work, chronology, citation

@@ -10,7 +10,7 @@ from dash import html
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from ..interop.html_markdown import SAFE_URL
+from ..core.links import SAFE_URL
 
 _READER = MarkdownIt("commonmark", {"html": False}).disable(["image"])
 _BLOCKS = {

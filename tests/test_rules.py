@@ -1,0 +1,45 @@
+"""The small rules every layer shares (slugs, dates as text, links, colours) agree wherever they are used."""
+
+import re
+
+import pytest
+import yaml
+
+from dashboard.core.dates import DATE_TEXT, parse_partial_date
+from dashboard.core.event_file import dump_event_file
+from dashboard.core.links import safe_scheme
+from dashboard.core.model import DATE_PATTERN
+from dashboard.core.slugs import SLUG, slugify
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Arts & Culture", "Japan–Taiwan", "Ōsaka Café", "--a--b--", "PRC (China)", "x" * 100, "a" + "-b" * 40],
+)
+def test_a_slug_made_from_any_name_is_a_valid_id(name):
+    slug = slugify(name)
+    assert re.match(SLUG, slug) and len(slug) <= 60
+
+
+def test_a_name_with_no_latin_letter_or_digit_gives_no_slug():
+    assert slugify("日本 – 台灣") == ""
+
+
+@pytest.mark.parametrize("text", ["1972", "1972-09", "1972-09-29", "0794"])
+def test_a_date_written_to_an_event_file_is_quoted_so_it_reads_back_as_text(text):
+    assert DATE_TEXT.match(text)
+    written = dump_event_file({"date": text})
+    assert written == f'date: "{text}"\n' and yaml.safe_load(written) == {"date": text}
+    assert parse_partial_date(text).iso() == text
+
+
+def test_the_schema_takes_the_readers_date_pattern_but_refuses_year_zero():
+    assert re.match(DATE_PATTERN, "1972-09-29") and not re.match(DATE_PATTERN, "1972-9")
+    assert DATE_TEXT.match("0000") and not re.match(DATE_PATTERN, "0000")
+
+
+@pytest.mark.parametrize(
+    ("scheme", "safe"), [("http", True), ("https", True), ("javascript", False), ("ftp", False)]
+)
+def test_only_http_and_https_links_are_followed(scheme, safe):
+    assert safe_scheme(scheme) is safe
