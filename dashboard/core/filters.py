@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
@@ -181,38 +180,6 @@ def view_from_values(
     return ParsedView(state, tuple(notices))
 
 
-def view_from_widgets(dataset: Dataset, domains, actors, start, end, query, selected, story) -> ParsedView:
-    """The view the explorer's widgets describe (story is the {'story', 'stop'} store)."""
-    story = story if isinstance(story, dict) else {}
-    return view_from_values(
-        dataset,
-        domains=domains,
-        actors=actors,
-        start=start,
-        end=end,
-        query=query,
-        event=selected,
-        story=story.get("story"),
-        stop=story.get("stop", 1),
-    )
-
-
-WIDGETS = ("domains", "actors", "start", "end", "query", "selected", "story")
-
-
-def widget_values(state: ViewState, dataset: Dataset) -> dict:
-    """The widget values that show a view, by the names in WIDGETS."""
-    return {
-        "domains": [d.id for d in dataset.domains] if state.domains is None else list(state.domains),
-        "actors": list(state.actors),
-        "start": state.start.iso() if state.start else "",
-        "end": state.end.iso() if state.end else "",
-        "query": state.query,
-        "selected": state.event,
-        "story": {"story": state.story, "stop": state.stop} if state.story else None,
-    }
-
-
 def _stop(value: object, notices: list[str]) -> int:
     number = value if isinstance(value, int) and not isinstance(value, bool) else ascii_int(value)
     if number is not None and 1 <= number <= MAX_STOP:
@@ -268,21 +235,3 @@ def facet_counts(table: EventTable, state: ViewState) -> tuple[dict[str, int], d
     by_domain = {name: int(without_domains[rows].sum()) for name, rows in table.domain_rows.items()}
     by_actor = {name: int(without_actors[rows].sum()) for name, rows in table.actor_rows.items()}
     return {k: v for k, v in by_domain.items() if v}, {k: v for k, v in by_actor.items() if v}
-
-
-def zoom_range(relayout: object) -> tuple[str, str] | bool | None:
-    """The x range a plotly relayout event zoomed to; None for a reset; False if it is not a zoom."""
-    if not isinstance(relayout, dict):
-        return False
-    if relayout.get("xaxis.autorange") is True:
-        return None
-    bounds = relayout.get("xaxis.range")
-    if not isinstance(bounds, list):
-        bounds = [relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")]
-    if len(bounds) != 2 or not all(isinstance(bound, str) for bound in bounds):
-        return False
-    try:
-        start, end = (dt.date.fromisoformat(bound[:10]) for bound in bounds)
-    except ValueError:
-        return False
-    return (start.isoformat(), end.isoformat()) if start < end else False

@@ -7,13 +7,14 @@ from dataclasses import replace
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
-from ..core.filters import WIDGETS, parse_view, view_from_widgets, widget_values, zoom_range
+from ..core.filters import parse_view
 from ..views.catalog import Catalog, Sort
 from . import ids
 from .components import explorer_outputs
+from .widgets import WIDGETS, view_from_widgets, widget_values, zoom_range
 
 # Named outputs (Dash's flexible callback signature): the callback returns a dict with these keys,
-# filled by filters.widget_values and components.explorer_outputs, so no list order must match.
+# filled by widgets.widget_values and components.explorer_outputs, so no list order must match.
 VIEW_OUTPUTS = {
     "domains": Output(ids.DOMAINS, "value"),
     "actors": Output(ids.ACTORS, "value"),
