@@ -12,6 +12,7 @@ from .dates import PartialDate, parse_partial_date
 from .days import day_value
 from .frame import EventTable
 from .model import Dataset
+from .search import search_words
 from .untrusted import ascii_int
 
 MAX_QUERY_CHARS = 200
@@ -213,7 +214,7 @@ def _mask(table: EventTable, state: ViewState, *, domains: bool = True, actors: 
         mask &= (frame["last_day"] >= day_value(state.start.first_day())).to_numpy()
     if state.end:
         mask &= (frame["start"] <= day_value(state.end.last_day())).to_numpy()
-    for word in state.query.casefold().split():
+    for word in search_words(state.query):
         mask &= table.matching(word)
     return mask
 

@@ -6,13 +6,14 @@ import pandas as pd
 from dash import Patch, html
 
 from ..core.filters import FILTERED_STORY
-from ..core.frame import date_label, marked
+from ..core.frame import date_label
 from ..core.model import Dataset, Event
 from ..core.story import StoryStop
 from ..figures.marks import selection_index
 from ..figures.theme import domain_colors
 from ..outputs.brief import describe_view
 from ..views.catalog import TABLE_PAGE, Sort, View
+from ..views.highlight import marked
 from . import ids
 from .markdown_view import markdown_components
 
