@@ -12,7 +12,8 @@ from ..core.model import Dataset, Event
 from ..figures.credit import credit_line
 from ..figures.timeline import still_figure
 from ..views.catalog import View
-from .brief import describe_view, prepared_on, view_title
+from ..views.view_words import describe_view, view_title
+from .brief import prepared_on
 from .citations import Work, chronology, citation
 from .pages import json_script, page_head, preview_tags
 

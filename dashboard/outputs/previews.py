@@ -6,7 +6,7 @@ import re
 
 from ..core.filters import ViewState
 from ..core.model import Dataset
-from .brief import describe_view, view_title
+from ..views.view_words import describe_view, view_title
 from .pages import preview_tags
 
 _MARKDOWN_MARKS = re.compile(r"\]\([^)]*\)|[*_`\[\]]")

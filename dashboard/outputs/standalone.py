@@ -13,7 +13,7 @@ from ..core.untrusted import ascii_int
 from ..figures.credit import credit_line
 from ..figures.theme import HOVER
 from ..views.catalog import View
-from .brief import view_subtitle, view_title
+from ..views.view_words import view_subtitle, view_title
 from .pages import json_script, page_head, preview_tags
 
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")

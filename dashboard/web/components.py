@@ -11,9 +11,9 @@ from ..core.model import Dataset, Event
 from ..core.story import StoryStop
 from ..figures.marks import selection_index
 from ..figures.theme import domain_colors
-from ..outputs.brief import describe_view
 from ..views.catalog import TABLE_PAGE, Sort, View
 from ..views.highlight import marked
+from ..views.view_words import describe_view
 from . import ids
 from .markdown_view import markdown_components
 

@@ -11,13 +11,14 @@ from dash import Dash
 from flask import Response, g, has_request_context, jsonify, make_response, redirect, request, send_file
 
 from ..core.filters import parse_view
-from ..outputs.brief import BRIEF_KEYS, briefing_state, view_filename
+from ..outputs.brief import BRIEF_KEYS, briefing_state
 from ..outputs.brief_html import brief_page
 from ..outputs.downloads import EXPORT_FORMATS, export_view, image_figure_of
 from ..outputs.pages import PLOTLY_JS
 from ..outputs.standalone import EMBED_KEYS, EmbedOptions, asset_version, embed_page, etag
 from ..views.catalog import Catalog
 from ..views.live import LiveCatalog
+from ..views.view_words import view_filename
 
 EMBED_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 VERSIONED_CACHE = "public, max-age=31536000, immutable"
