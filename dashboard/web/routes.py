@@ -19,6 +19,7 @@ from ..outputs.standalone import EMBED_KEYS, EmbedOptions, asset_version, embed_
 from ..views.catalog import Catalog
 from ..views.live import LiveCatalog
 from ..views.view_words import view_filename
+from . import paths
 
 EMBED_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 VERSIONED_CACHE = "public, max-age=31536000, immutable"
@@ -105,7 +106,7 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
             response.headers["Cache-Control"] = VERSIONED_CACHE
         return response
 
-    @server.get("/embed")
+    @server.get(paths.EMBED)
     def embed():
         catalog = get_catalog()
         # Article readers cannot fix the URL: its notices are dropped here (the explorer shows them).
@@ -123,14 +124,14 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         response.headers["Cache-Control"] = EMBED_CACHE
         return response
 
-    @server.get("/brief")
+    @server.get(paths.BRIEF)
     def brief():
         catalog = get_catalog()
         parsed = parse_view(_query(), catalog.dataset, extra_keys=BRIEF_KEYS)
         view = catalog.view(briefing_state(parsed.state))
         return brief_page(catalog.dataset, view, brief_assets, parsed.notices, url=_origin())
 
-    @server.get("/download/<kind>")
+    @server.get(paths.DOWNLOAD)
     def download(kind: str):
         if kind not in DOWNLOAD_TYPES:
             return Response(
@@ -146,7 +147,7 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
-    @server.get("/download/figure")
+    @server.get(paths.DOWNLOAD_FIGURE)
     def image_figure():
         """The view's whole chart with its title, filters and credit drawn in, and a file name, for
         the explorer's PNG and SVG downloads (drawn in the reader's browser)."""
@@ -154,20 +155,20 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         state = briefing_state(parse_view(_query(), catalog.dataset).state)
         return jsonify(image_figure_of(catalog, state))
 
-    @server.get("/story/<narrative_id>")
-    @server.get("/story/<narrative_id>/<int:stop>")
+    @server.get(paths.STORY)
+    @server.get(paths.STORY_STOP)
     def story_link(narrative_id: str, stop: int = 1):
         return redirect("/?" + urlencode({"story": narrative_id, "stop": stop}), code=302)
 
-    @server.get("/favicon.ico")
+    @server.get(paths.FAVICON)
     def favicon():
         return redirect("/_favicon.ico", code=301)
 
-    @server.get("/stories")
+    @server.get(paths.STORIES)
     def story_list():
         return redirect("/#stories", code=302)
 
-    @server.get("/health")
+    @server.get(paths.HEALTH)
     def health():
         report = live.health.as_json() | {"data_version": get_catalog().version}
         response = jsonify(report)
