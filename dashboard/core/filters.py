@@ -8,10 +8,10 @@ from urllib.parse import parse_qsl, urlencode
 import numpy as np
 import pandas as pd
 
+from .dataset_like import DatasetLike
 from .dates import PartialDate, parse_partial_date
 from .days import day_value
 from .frame import EventTable
-from .model import Dataset
 from .search import search_words
 from .untrusted import ascii_int
 
@@ -104,7 +104,7 @@ def _date(value: str, key: str, notices: list[str]) -> PartialDate | None:
         return None
 
 
-def parse_view(query: str, dataset: Dataset, extra_keys: tuple[str, ...] = ()) -> ParsedView:
+def parse_view(query: str, dataset: DatasetLike, extra_keys: tuple[str, ...] = ()) -> ParsedView:
     """Read a view from a query string, ignoring (with a notice) what does not fit the dataset."""
     params: dict[str, str] = {}
     unknown: list[str] = []
@@ -130,7 +130,7 @@ def parse_view(query: str, dataset: Dataset, extra_keys: tuple[str, ...] = ()) -
 
 
 def view_from_values(
-    dataset: Dataset,
+    dataset: DatasetLike,
     *,
     domains: object = None,
     actors: object = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import (
@@ -177,11 +178,11 @@ class Dataset(_Frozen):
     events: Annotated[tuple[Event, ...], NonEmpty]
     narratives: tuple[Narrative, ...] = ()
 
-    _by_id: dict[str, Event] = PrivateAttr(default_factory=dict)
+    _rows: dict[str, int] = PrivateAttr(default_factory=dict)
     _actors: list[str] = PrivateAttr(default_factory=list)
 
     def model_post_init(self, context: object, /) -> None:
-        self._by_id.update((event.id, event) for event in self.events)
+        self._rows.update((event.id, row) for row, event in enumerate(self.events))
         names = {actor for event in self.events for actor in event.actors}
         self._actors[:] = sorted(names, key=str.casefold)
 
@@ -196,7 +197,16 @@ class Dataset(_Frozen):
 
     def event(self, event_id: str) -> Event | None:
         """The event with this id, if any."""
-        return self._by_id.get(event_id)
+        row = self.row(event_id)
+        return None if row is None else self.events[row]
+
+    def row(self, event_id: str) -> int | None:
+        """The position of the event with this id in `events` (the event table's row)."""
+        return self._rows.get(event_id)
+
+    def events_at(self, rows: Iterable[int]) -> list[Event]:
+        """The events at these positions of `events`."""
+        return [self.events[row] for row in rows]
 
     def narrative(self, narrative_id: str) -> Narrative | None:
         """The narrative with this id, if any."""

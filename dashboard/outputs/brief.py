@@ -9,10 +9,10 @@ import re
 import textwrap
 from dataclasses import replace
 
+from ..core.dataset_like import DatasetLike
 from ..core.dates import PartialDate
 from ..core.filters import ViewState
 from ..core.frame import date_label
-from ..core.model import Dataset
 from ..figures.credit import credit_line
 from ..views.catalog import View
 from ..views.view_words import describe_view
@@ -58,7 +58,7 @@ def _md_work(number: int, work: Work) -> list[str]:
     return lines
 
 
-def brief_markdown(dataset: Dataset, view: View, url: str = "", prepared: dt.date | None = None) -> str:
+def brief_markdown(dataset: DatasetLike, view: View, url: str = "", prepared: dt.date | None = None) -> str:
     """A memo of the view: filters in words, when and from which URL it was made, the chronology
     with endnote markers, each cited work once, credit."""
     notes = chronology(dataset, view)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..core.dataset_like import DatasetLike
 from ..core.filters import ViewState
-from ..core.model import Dataset
 from ..core.slugs import slugify
 from .catalog import View
 
@@ -19,7 +19,7 @@ def _either(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def describe_view(state: ViewState, dataset: Dataset) -> list[str]:
+def describe_view(state: ViewState, dataset: DatasetLike) -> list[str]:
     """The filters in words, one line each, so a printed page says what it leaves out."""
     labels = {domain.id: domain.label for domain in dataset.domains}
     lines = []
@@ -48,7 +48,7 @@ def period_words(state: ViewState) -> str | None:
     return None
 
 
-def view_title(dataset: Dataset, state: ViewState) -> str:
+def view_title(dataset: DatasetLike, state: ViewState) -> str:
     """The dataset's title, its closing years replaced by the view's period when it has one."""
     period = period_words(state)
     if period is None:
@@ -57,7 +57,7 @@ def view_title(dataset: Dataset, state: ViewState) -> str:
     return f"{base}, {period}"
 
 
-def view_filename(dataset: Dataset, state: ViewState) -> str:
+def view_filename(dataset: DatasetLike, state: ViewState) -> str:
     """A file name (without extension) that says which view a download holds:
     'japan-taiwan-prc-relations-military-from-2018'; the whole dataset keeps its own title's slug."""
     parts = [slugify(_TITLE_PERIOD.sub("", dataset.title).strip() or dataset.title)]
@@ -74,7 +74,7 @@ def view_filename(dataset: Dataset, state: ViewState) -> str:
     return slugify(name, 120) or "timeline"
 
 
-def view_subtitle(dataset: Dataset, view: View) -> str:
+def view_subtitle(dataset: DatasetLike, view: View) -> str:
     """What else narrows the view, in words, and how many events it shows."""
     filters = [
         line for line in describe_view(view.state, dataset) if not line.startswith(("Period:", "All events"))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..core.dataset_like import DatasetLike
 from ..core.filters import ParsedView, ViewState, view_from_values
-from ..core.model import Dataset
 
 WIDGETS = ("domains", "actors", "start", "end", "query", "selected", "story")
 
 
-def view_from_widgets(dataset: Dataset, domains, actors, start, end, query, selected, story) -> ParsedView:
+def view_from_widgets(
+    dataset: DatasetLike, domains, actors, start, end, query, selected, story
+) -> ParsedView:
     """The view the explorer's widgets describe (story is the {'story', 'stop'} store)."""
     story = story if isinstance(story, dict) else {}
     return view_from_values(
@@ -26,7 +28,7 @@ def view_from_widgets(dataset: Dataset, domains, actors, start, end, query, sele
     )
 
 
-def widget_values(state: ViewState, dataset: Dataset) -> dict:
+def widget_values(state: ViewState, dataset: DatasetLike) -> dict:
     """The widget values that show a view, by the names in WIDGETS."""
     return {
         "domains": [d.id for d in dataset.domains] if state.domains is None else list(state.domains),
