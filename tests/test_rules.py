@@ -4,12 +4,14 @@ import re
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from dashboard.core.dates import DATE_TEXT, parse_partial_date
 from dashboard.core.event_file import dump_event_file
 from dashboard.core.links import safe_scheme
-from dashboard.core.model import DATE_PATTERN
+from dashboard.core.model import DATE_PATTERN, Source
 from dashboard.core.slugs import SLUG, slugify
+from dashboard.interop.timelinejs_read import as_sources
 
 
 @pytest.mark.parametrize(
@@ -43,3 +45,28 @@ def test_the_schema_takes_the_readers_date_pattern_but_refuses_year_zero():
 )
 def test_only_http_and_https_links_are_followed(scheme, safe):
     assert safe_scheme(scheme) is safe
+
+
+def _model_accepts(url: str) -> bool:
+    try:
+        Source(outlet="o", url=url)
+    except ValidationError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.org/a?b=c", True),
+        ("HTTPS://EXAMPLE.ORG", True),
+        ("http://x", True),
+        ("https://", False),
+        ("https:// example.org", False),
+        ("javascript:alert(1)", False),
+        ("ftp://example.org", False),
+    ],
+)
+def test_an_imported_source_keeps_exactly_the_links_an_event_file_accepts(url, safe):
+    kept = as_sources([{"outlet": "o", "url": url}])[0].get("url") == url
+    assert _model_accepts(url) is kept is safe
