@@ -11,6 +11,7 @@ from dashboard.core.event_file import dump_event_file
 from dashboard.core.links import safe_scheme
 from dashboard.core.model import DATE_PATTERN, Source
 from dashboard.core.slugs import SLUG, slugify
+from dashboard.interop.timelinejs import to_timelinejs
 from dashboard.interop.timelinejs_read import as_sources
 
 
@@ -70,3 +71,9 @@ def _model_accepts(url: str) -> bool:
 def test_an_imported_source_keeps_exactly_the_links_an_event_file_accepts(url, safe):
     kept = as_sources([{"outlet": "o", "url": url}])[0].get("url") == url
     assert _model_accepts(url) is kept is safe
+
+
+def test_the_timelinejs_export_links_every_markdown_link_the_rule_allows(mini):
+    event = mini.events[0].model_copy(update={"summary": "See [the report](HTTPS://example.org/r)."})
+    text = to_timelinejs(mini, [event])["events"][0]["text"]["text"]
+    assert '<a href="HTTPS://example.org/r">the report</a>' in text
