@@ -168,7 +168,8 @@
     });
     var most = meta.still ? 40 * MAX_H_PX : MAX_H_PX;
     var height = Math.max(MIN_H_PX, Math.min(most, meta.labels.length * STEP_PX + 80));
-    var margin = { l: 44, r: 8, t: 30, b: 24 };
+    var keyLines = keyRows(lanes, width - 52, { size: 12, family: layout.font && layout.font.family });
+    var margin = { l: 44, r: 8, t: 12 + keyLines.length * KEY_LINE_PX, b: 24 };
     var timeAxis = {
       range: [at.ends[1], at.ends[0]], fixedrange: true, showticklabels: false,
       showgrid: false, zeroline: false,
@@ -177,16 +178,13 @@
       range: [-0.5, -0.5 + (width - margin.l - margin.r) / LANE_PX], fixedrange: true,
       showgrid: false, zeroline: false, showticklabels: false,
     };
-    var key = lanes.map(function (lane) {
-      return '<span style="color:' + lane.color + '">' + (GLYPHS[lane.symbol] || "●") + "</span> " + escapeText(lane.label);
-    }).join("   ");
     var labels = layout.annotations.filter(function (a) { return a.name === "label"; }).map(function (a, i) {
       return Object.assign({}, a, { x: column(meta.labels[i].y), y: at(meta.labels[i].x), visible: false });
     });
     var turned = Object.assign({}, layout, {
       xaxis: laneAxis, yaxis: timeAxis, height: height, dragmode: false, margin: margin,
       annotations: [{
-        text: key, x: 0, xref: "paper", y: 1, yref: "paper", yanchor: "bottom", xanchor: "left",
+        text: keyLines.join("<br>"), x: 0, xref: "paper", y: 1, yref: "paper", yanchor: "bottom", xanchor: "left",
         yshift: 6, showarrow: false, font: { size: 12, color: "#1f2933" }, name: "upright",
       }, {
         text: STRETCHED, x: 0, xref: "paper", y: 0, yref: "paper",
@@ -199,6 +197,20 @@
       }),
     });
     return { data: traces, layout: turned };
+  }
+
+  /* The upright chart's key of lane names, in as many lines as a phone's width needs (one line
+     ran past the right edge at 375 px). */
+  function keyRows(lanes, room, font) {
+    var lines = [], line = "", used = 0;
+    lanes.forEach(function (lane) {
+      var glyph = GLYPHS[lane.symbol] || "●", entry = glyph + " " + lane.label;
+      var size = textWidth(entry, font) + (line ? textWidth("   ", font) : 0);
+      if (line && used + size > room) { lines.push(line); line = ""; used = 0; size = textWidth(entry, font); }
+      line += (line ? "   " : "") + '<span style="color:' + lane.color + '">' + glyph + "</span> " + escapeText(lane.label);
+      used += size;
+    });
+    return line ? lines.concat([line]) : lines;
   }
 
   /* Upright labels: one column right of the lanes, each near its mark, most important first

@@ -156,6 +156,18 @@
     if (drawer && window.innerWidth >= 600) { drawer.open = true; }
   });
 
+  /* "more" shows only where the folded description hides some of it (a short one fits in its
+     two lines at some widths and not at others). */
+  function foldedMore() {
+    var description = document.getElementById("description"), button = document.querySelector(".masthead .more");
+    if (!description || !button || button.getAttribute("aria-expanded") === "true") { return; }
+    button.hidden = description.scrollHeight <= description.clientHeight + 1;
+  }
+  window.addEventListener("resize", foldedMore);
+  new MutationObserver(function (changes, observer) {
+    if (document.getElementById("description")) { foldedMore(); observer.disconnect(); }
+  }).observe(document.body, { childList: true, subtree: true });
+
   /* "more" unfolds the description, folded to two lines. */
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".masthead .more");

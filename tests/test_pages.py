@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html import unescape
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.figures.credit import credit_line, document_name
 from dashboard.outputs.pages import meta_html, preview_tags, shorten
 
 PREVIEW_NAMES = ('name="description"', 'property="og:title"', 'property="og:description"',
@@ -28,7 +30,8 @@ def _text(client, url: str) -> str:
 
 
 def _meta(page: str, name: str) -> str:
-    return re.search(rf'<meta {name} content="([^"]*)">', page).group(1)
+    """The tag's content as a reader gets it (entities decoded); a raw quote would have cut it short."""
+    return unescape(re.search(rf'<meta {name} content="([^"]*)">', page).group(1))
 
 
 def test_the_embed_title_and_subtitle_describe_the_period_and_filters(client):
@@ -38,6 +41,13 @@ def test_the_embed_title_and_subtitle_describe_the_period_and_filters(client):
         r'<p class="embed-subtitle">Domains: Military &amp; security · \d+ of 30 events</p>', page
     )
     assert "1972–2019</h1>" not in page and "<title>Japan–Taiwan–PRC relations, Jun 2018–2019</title>" in page
+
+
+def test_the_explorer_header_names_the_source_document_as_every_credit_does(client, bundled):
+    """The header once joined title and outlet with a dash, the credit under every chart with a comma."""
+    name = document_name(bundled.source_document)
+    assert credit_line(bundled).endswith(" — " + name)
+    assert json.dumps(f"{name} (2019)") in _text(client, "/")
 
 
 def test_the_embed_drops_bad_parameters_without_a_notice(client):
@@ -57,7 +67,7 @@ def test_a_story_link_previews_the_story_and_a_view_link_its_filters(client):
     dataset = load_dataset([BUNDLED_EVENTS])
     story = dataset.narrative("taiwan-at-the-wha")
     page = _text(client, "/story/taiwan-at-the-wha")
-    assert _meta(page, 'property="og:title"').startswith(story.title.replace("'", "&#x27;"))
+    assert _meta(page, 'property="og:title"').startswith(story.title)
     assert _meta(page, 'property="og:type"') == "article"
     view = _text(client, "/?from=2018-06&to=2019&q=submarine")
     assert _meta(view, 'property="og:title"') == "Japan–Taiwan–PRC relations, Jun 2018–2019"
@@ -66,7 +76,7 @@ def test_a_story_link_previews_the_story_and_a_view_link_its_filters(client):
 
 def test_preview_text_from_the_data_is_escaped_and_kept_short():
     html = meta_html(preview_tags('A "quoted" <title>', "word " * 100))
-    assert '<meta property="og:title" content="A &quot;quoted&quot; &lt;title&gt;">' in html
+    assert _meta(html, 'property="og:title"') == 'A "quoted" <title>'
     assert "<title>" not in html
     assert len(shorten("word " * 100)) <= 200 and shorten("word " * 100).endswith("…")
 

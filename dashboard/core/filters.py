@@ -40,6 +40,13 @@ class ViewState:
     story: str | None = None
     stop: int = 1
 
+    @property
+    def filters_set(self) -> int:
+        """How many filters narrow the view: domains, actors, the period and the search each count once."""
+        return sum(
+            (self.domains is not None, bool(self.actors), bool(self.start or self.end), bool(self.query))
+        )
+
     def to_params(self) -> dict[str, str]:
         """The URL parameters for this view, omitting defaults."""
         params = {

@@ -6,9 +6,14 @@ import copy
 import textwrap
 from html import escape
 
-from ..core.model import Dataset
+from ..core.model import Dataset, SourceDocument
 
 CREDIT_CHARS_PER_LINE = 80  # fits a 520 px plot: a story beside its card, the explorer beside a detail
+
+
+def document_name(document: SourceDocument) -> str:
+    """The source document as every credit names it: '<title>, <outlet>' (either may be missing)."""
+    return ", ".join(part for part in (document.title, document.outlet) if part)
 
 
 def credit_line(dataset: Dataset) -> str:
@@ -16,7 +21,7 @@ def credit_line(dataset: Dataset) -> str:
     credit = f"Source: {dataset.title}"
     document = dataset.source_document
     if document:
-        credit += " — " + ", ".join(part for part in (document.title, document.outlet) if part)
+        credit += " — " + document_name(document)
     return credit
 
 

@@ -12,18 +12,20 @@ from .marks import EVENT_MARKS, PATH, kind, mark_positions
 from .timeline import timeline_figure
 
 PROJECTOR_SIZE = 16
+PRESENT_SIZE = 20  # present mode: full screen at 1920×1080, read from the back of a classroom
 STOP_PAD_SHARE = 0.15  # a story stop's window: its neighbours' span, padded by this share
 STOP_PAD_DAYS = 120
 EDGE_SHARE = 0.04  # past the story's first and last events only this share of the window: no empty months
 STORY_PLOT_PX = 520  # the story chart's plot width at 1280 px, where it stands beside the stop's card
+PRESENT_PLOT_PX = 800  # and at 1920 px, in present mode
 
 
-def _projector_type(layout: dict) -> None:
-    """Story mode is read from the back of a room: axis, lane names and labels at PROJECTOR_SIZE."""
-    layout["font"] = {**layout["font"], "size": PROJECTOR_SIZE}
-    layout["xaxis"]["tickfont"] = {"size": PROJECTOR_SIZE}
+def _projector_type(layout: dict, size: int) -> None:
+    """Story mode is read from the back of a room: axis, lane names and labels at `size` px."""
+    layout["font"] = {**layout["font"], "size": size}
+    layout["xaxis"]["tickfont"] = {"size": size}
     for annotation in layout["annotations"]:
-        annotation["font"] = {**annotation.get("font", {}), "size": PROJECTOR_SIZE}
+        annotation["font"] = {**annotation.get("font", {}), "size": size}
 
 
 def _around_stop(layout: dict, rows: pd.DataFrame, path: Sequence[str], number: int) -> None:
@@ -39,16 +41,21 @@ def _around_stop(layout: dict, rows: pd.DataFrame, path: Sequence[str], number: 
     layout["uirevision"] = f"stop-{number}"
 
 
-def story_figure(frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[str], number: int) -> dict:
-    """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed."""
+def story_figure(
+    frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[str], number: int, present: bool = False
+) -> dict:
+    """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed.
+
+    `present` sizes it for present mode (a full 1920×1080 screen: wider chart, larger type)."""
     rows = frame[frame["id"].isin(path)]
     current = path[number - 1]
-    figure = timeline_figure(rows, domains, selected=current, plot_px=STORY_PLOT_PX)
+    size, plot_px = (PRESENT_SIZE, PRESENT_PLOT_PX) if present else (PROJECTOR_SIZE, STORY_PLOT_PX)
+    figure = timeline_figure(rows, domains, selected=current, plot_px=plot_px, label_size=size)
     visited = set(path[:number])
     for trace in figure["data"]:
         if kind(trace) in EVENT_MARKS:
             trace["marker"]["opacity"] = [1.0 if row[0] in visited else 0.22 for row in trace["customdata"]]
-    _projector_type(figure["layout"])
+    _projector_type(figure["layout"], size)
     _around_stop(figure["layout"], rows, path, number)
     positions = mark_positions(figure)
     steps = [positions[event_id][0] for event_id in path[:number] if event_id in positions]

@@ -1,18 +1,47 @@
-"""Pieces every server-rendered page shares: inline JSON data and the link-preview meta tags."""
+"""What every server-rendered page shares: the Jinja2 templates (autoescaped) and the preview tags."""
 
 from __future__ import annotations
 
-import json
-from html import escape
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..core.markdown import READER
 
 DESCRIPTION_CHARS = 200
 PLOTLY_JS = "vendor/plotly-basic-4.1.1.min.js"  # scatter, bar and pie: all our figures draw
 
 
-def json_script(element_id: str, value: object) -> str:
-    """JSON in a non-executed script element; '<' is escaped so data cannot close the tag."""
-    text = json.dumps(value, separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c")
-    return f'<script type="application/json" id="{element_id}">{text}</script>'
+def markdown_html(text: str) -> Markup:
+    """Markdown from the event file as HTML: raw HTML stays text, images and script links are refused."""
+    return Markup(READER.render(text))
+
+
+def raw_text(text: str) -> Markup:
+    """A stylesheet's or script's text, inlined so that it cannot end its own element early."""
+    return Markup(text.replace("</", "<\\/"))
+
+
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader(__package__, "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters |= {"markdown": markdown_html, "raw_text": raw_text}
+    # |tojson escapes '<', '>', '&' and "'"; compact, and UTF-8 keeps CJK titles one character each.
+    environment.policies["json.dumps_kwargs"] = {"separators": (",", ":"), "ensure_ascii": False}
+    return environment
+
+
+TEMPLATES = _environment()
+
+
+def render(template: str, **context: object) -> str:
+    """A page (or part of one) from outputs/templates/."""
+    return TEMPLATES.get_template(template).render(context)
 
 
 def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
@@ -38,37 +67,5 @@ def preview_tags(title: str, description: str, kind: str = "website") -> list[di
 
 
 def meta_html(tags: list[dict[str, str]]) -> str:
-    """The tags as HTML, every value escaped (they come from the data)."""
-    return "\n".join(
-        "<meta " + " ".join(f'{key}="{escape(value)}"' for key, value in tag.items()) + ">" for tag in tags
-    )
-
-
-def _inline(text: str) -> str:
-    """Script or style text that cannot end its own element early."""
-    return text.replace("</", "<\\/")
-
-
-def page_head(
-    title: str, tags: list[dict[str, str]], assets: dict[str, str], icon: str = "", inline: bool = False
-) -> str:
-    """A standalone page's doctype and head: its title and preview tags, the font and its own CSS,
-    plotly.js, the chart labels and its own script. `inline`: `assets` holds the files' texts, not
-    their URLs, for a page that works as a single file with no server (the font is then the system's)."""
-    if inline:
-        links = f"<style>{_inline(assets['css'])}</style>\n" + "\n".join(
-            f"<script>{_inline(assets[name])}</script>" for name in ("plotly", "labels", "js")
-        )
-    else:
-        styles = "".join(f'<link rel="stylesheet" href="{assets[name]}">\n' for name in ("fonts", "css"))
-        scripts = (f'<script src="{assets[name]}" defer></script>' for name in ("plotly", "labels", "js"))
-        links = styles + "\n".join(scripts)
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-{icon}<title>{escape(title)}</title>
-{meta_html(tags)}
-{links}
-</head>"""
+    """The tags as HTML, every value escaped (they come from the data), for Dash's own page."""
+    return render("meta.html", tags=tags)

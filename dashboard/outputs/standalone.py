@@ -1,20 +1,18 @@
-"""Server-rendered pages that need no Dash round trip: the embed (and its cache keys)."""
+"""Server-rendered pages that need no Dash round trip: the embed."""
 
 from __future__ import annotations
 
-import hashlib
 import textwrap
 from dataclasses import dataclass
-from html import escape
-from pathlib import Path
 
 from ..core.model import Dataset
 from ..core.untrusted import ascii_int
+from ..figures import plotly_config
 from ..figures.credit import credit_line
 from ..figures.theme import HOVER
 from ..views.catalog import View
 from ..views.view_words import view_subtitle, view_title
-from .pages import json_script, page_head, preview_tags
+from .pages import preview_tags, render
 
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")
 DEFAULT_HEIGHT = 420
@@ -22,8 +20,6 @@ HEIGHT_RANGE = (200, 2000)
 # A 360 px frame has room for a hover label of about this many characters a line beside the lanes.
 HOVER_LINE_CHARS = 24
 HOVER_LABEL = {"font": {"size": 12}, "align": "left", "namelength": 0}
-# A still chart: the whole view, hover for details, nothing to zoom (so no modebar).
-EMBED_CONFIG = {"displayModeBar": False, "responsive": True, "scrollZoom": False}
 
 
 @dataclass(frozen=True)
@@ -42,16 +38,6 @@ class EmbedOptions:
         low, high = HEIGHT_RANGE
         given = height is not None and low <= height <= high
         return cls(height if given else DEFAULT_HEIGHT, args.get("title", "on") != "off", given)
-
-
-def asset_version(path: Path) -> str:
-    """A short content hash, so asset URLs change exactly when the file does."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-
-
-def etag(*parts: str) -> str:
-    """A strong ETag for a response that depends only on these parts."""
-    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
 
 
 def _wrapped(text: str) -> str:
@@ -90,26 +76,20 @@ def embed_page(
         figure["layout"]["timeline"] = dict(figure["layout"]["timeline"], minHeight=options.height)
     elif options.height_given:
         figure["layout"]["height"] = options.height
-    full_view = "/" + view.state.to_query()
-    credit = escape(credit_line(dataset))
-    title, subtitle = view_title(dataset, view.state), view_subtitle(dataset, view)
-    heading = (
-        f'<h1 class="embed-title">{escape(title)}</h1>\n<p class="embed-subtitle">{escape(subtitle)}</p>'
-        if options.show_title
-        else ""
+    title = view_title(dataset, view.state)
+    subtitle = view_subtitle(dataset, view)
+    return render(
+        "embed.html",
+        title=title,
+        tags=preview_tags(title, f"{subtitle}. {dataset.description}"),
+        assets=assets,
+        inline=inline,
+        show_title=options.show_title,
+        subtitle=subtitle,
+        dataset=dataset,
+        view=view,
+        figure=figure,
+        config=plotly_config.EMBED,
+        credit=credit_line(dataset),
+        full_view="/" + view.state.to_query(),
     )
-    label = f"Timeline of {view.count} events from {dataset.title}"
-    head = page_head(title, preview_tags(title, f"{subtitle}. {dataset.description}"), assets, inline=inline)
-    link = (
-        "" if inline else f' · <a href="{escape(full_view)}" target="_blank" rel="noopener">Full view ↗</a>'
-    )
-    return f"""{head}
-<body>
-{heading}
-<div id="chart" role="img" aria-label="{escape(label)}"></div>
-{json_script("figure-data", figure)}
-{json_script("config-data", EMBED_CONFIG)}
-<p class="credit">{credit}{link}</p>
-</body>
-</html>
-"""

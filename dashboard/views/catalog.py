@@ -146,18 +146,20 @@ class Catalog:
             self._figures[key] = build()
         return self._figures[key]
 
-    def _base_figure(self, state: ViewState, positions: np.ndarray, story: StoryStop | None) -> dict:
+    def _base_figure(
+        self, state: ViewState, positions: np.ndarray, story: StoryStop | None, present: bool = False
+    ) -> dict:
         """The view's figure before any selection ring, cached per view state."""
 
         def build() -> dict:
             if story:
-                figure = story_figure(self.frame, self.dataset.domains, story.path, story.number)
+                figure = story_figure(self.frame, self.dataset.domains, story.path, story.number, present)
             else:
                 rows = self.frame.iloc[positions]
                 figure = timeline_figure(rows, self.dataset.domains, None, state.domains)
             return figure_with_credit(figure, None, credit_line(self.dataset)) if figure["data"] else figure
 
-        key = replace(state, event=None).to_query() if story is None else state.to_query()
+        key = replace(state, event=None).to_query() if story is None else f"{state.to_query()}:{present}"
         return self._cached(key, build)
 
     def still(self, state: ViewState) -> dict:
@@ -166,9 +168,11 @@ class Catalog:
         key = "still:" + replace(state, event=None, story=None, stop=1).to_query()
         return self._cached(key, lambda: still_figure(rows(), self.dataset.domains, state.domains))
 
-    def figure(self, state: ViewState, positions: np.ndarray, story: StoryStop | None) -> dict:
+    def figure(
+        self, state: ViewState, positions: np.ndarray, story: StoryStop | None, present: bool = False
+    ) -> dict:
         """The timeline for a view (its rows' positions in date order), the selected event ringed."""
-        figure = self._base_figure(state, positions, story)
+        figure = self._base_figure(state, positions, story, present)
         if story or not state.event or selection_index(figure) is None:
             return figure
         return {
@@ -219,8 +223,9 @@ class Catalog:
         """What a view's figure depends on: the data version and the view's state."""
         return f"{self.version}{state.to_query()}"
 
-    def view(self, state: ViewState, sort: Sort = Sort()) -> View:
-        """The filtered, sorted events of a view with its figure and facet counts."""
+    def view(self, state: ViewState, sort: Sort = Sort(), present: bool = False) -> View:
+        """The filtered, sorted events of a view with its figure and facet counts (a story's figure
+        sized for present mode with `present`)."""
         in_date_order, in_table_order, (domain_counts, actor_counts) = self._filter(state, sort)
         story = story_stop(self.dataset, self.frame.iloc[in_date_order], state) if state.story else None
         if story and story.number != state.stop:  # an out-of-range stop: the URL says where we are
@@ -231,7 +236,7 @@ class Catalog:
             frame=self.frame,
             positions=in_table_order,
             total=len(self.frame),
-            figure=self.figure(state, in_date_order, story),
+            figure=self.figure(state, in_date_order, story, present),
             domain_counts=domain_counts,
             actor_counts=actor_counts,
             selected=selected,

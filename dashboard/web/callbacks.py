@@ -36,6 +36,8 @@ VIEW_OUTPUTS = {
     "story_panel": Output(ids.STORY_PANEL, "children"),
     "page_class": Output(ids.PAGE, "className"),
     "drawn": Output(ids.DRAWN, "data"),
+    "filters_set": Output(ids.FILTERS_SET, "children"),
+    "apply_label": Output(ids.APPLY, "children"),
 }
 VIEW_INPUTS = [
     Input(ids.URL, "search"),
@@ -47,6 +49,7 @@ VIEW_INPUTS = [
     Input(ids.SELECTED, "data"),
     Input(ids.SORT, "data"),
     Input(ids.STORY, "data"),
+    Input(ids.PRESENT, "data"),
     State(ids.DRAWN, "data"),
 ]
 
@@ -54,7 +57,7 @@ VIEW_INPUTS = [
 def make_update_view(get_catalog: Callable[[], Catalog]):
     """The explorer's one server callback: restores the URL view on load, else reads the widgets."""
 
-    def update_view(search, domains, actors, start, end, query, selected, sort, story, drawn):
+    def update_view(search, domains, actors, start, end, query, selected, sort, story, present, drawn):
         catalog = get_catalog()
         trigger = ctx.triggered_id
         from_url = trigger in (None, ids.URL)
@@ -63,7 +66,8 @@ def make_update_view(get_catalog: Callable[[], Catalog]):
         else:
             parsed = view_from_widgets(catalog.dataset, domains, actors, start, end, query, selected, story)
         order = Sort.from_value(sort)
-        view = catalog.view(parsed.state, order)
+        present = present is True and parsed.state.story is not None
+        view = catalog.view(parsed.state, order, present)
         left = not from_url and view.state.event and not view.story and not view.holds(view.state.event)
         if left:  # a filter change left the selected event out of view: its detail closes
             view = catalog.view(replace(parsed.state, event=None), order)
@@ -74,7 +78,12 @@ def make_update_view(get_catalog: Callable[[], Catalog]):
         if left:
             controls["selected"] = None
         outputs = explorer_outputs(
-            view, table_sort, catalog.dataset, parsed.notices, ring_only=trigger == ids.SELECTED
+            view,
+            table_sort,
+            catalog.dataset,
+            parsed.notices,
+            ring_only=trigger == ids.SELECTED,
+            present=present,
         )
         if from_url and drawn == catalog.figure_key(view.state):
             outputs["figure"] = no_update  # the page came with this figure: drawing it again costs a redraw

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import Patch, html
 
-from ..core.filters import FILTERED_STORY
+from ..core.filters import FILTERED_STORY, ViewState
 from ..core.frame import date_label
 from ..core.model import Dataset, Event
 from ..core.story import StoryStop
@@ -61,6 +61,19 @@ def summary_text(view: View) -> str:
     if view.count == view.total:
         return f"Showing all {view.total} events."
     return f"Showing {view.count} of {view.total} events."
+
+
+def filters_set_text(state: ViewState) -> str:
+    """The phone drawer's summary: what is set, so a closed drawer still says the view is narrowed."""
+    count = state.filters_set
+    return "Filters" if count == 0 else f"Filters · {count} set"
+
+
+def apply_text(view: View) -> str:
+    """The phone drawer's closing button, naming what it will show."""
+    return (
+        "Show no events" if view.count == 0 else f"Show {view.count:,} event{'s' if view.count != 1 else ''}"
+    )
 
 
 def _sort_header(key: str, label: str, sort: Sort) -> html.Th:
@@ -270,6 +283,14 @@ def story_panel(stop: StoryStop | None) -> list:
                 _step("Next →", stop.story_id, min(stop.number + 1, stop.total), role="next", disabled=last),
                 _step("Last »", stop.story_id, stop.total, role="last", disabled=last),
                 _step("Exit story", None, 1, role="exit"),
+                html.Button(
+                    "Present",
+                    id=ids.PRESENT_BUTTON,
+                    className="button step present",
+                    type="button",
+                    title="Full screen, type for a room (f)",
+                    **{"aria-keyshortcuts": "f", "aria-pressed": "false"},
+                ),
                 html.P(["Next: ", html.Span(stop.next_title, className="next-title")], className="story-next")
                 if stop.next_title
                 else html.P("The last stop of this story.", className="story-next"),
@@ -317,8 +338,15 @@ def story_links(dataset: Dataset) -> list:
     ]
 
 
+def page_class(view: View, present: bool) -> str:
+    """The page's classes: story mode, and present mode within it (assets/present.js)."""
+    if view.story is None:
+        return "page"
+    return "page story-mode presenting" if present else "page story-mode"
+
+
 def explorer_outputs(
-    view: View, sort: Sort, dataset: Dataset, notices: tuple[str, ...], ring_only: bool
+    view: View, sort: Sort, dataset: Dataset, notices: tuple[str, ...], ring_only: bool, present: bool = False
 ) -> dict:
     """Everything the explorer's view callback sends back besides the widget values and the sort,
     by the names of callbacks.VIEW_OUTPUTS.
@@ -344,5 +372,7 @@ def explorer_outputs(
         "notices": [html.P(notice, className="notice") for notice in notices],
         "view_query": view.state.to_query(),
         "story_panel": story_panel(view.story),
-        "page_class": "page story-mode" if view.story else "page",
+        "page_class": page_class(view, present),
+        "filters_set": filters_set_text(view.state),
+        "apply_label": apply_text(view),
     }

@@ -35,12 +35,16 @@ BRIEF_LINK = "brief-link"
 ZOOM = "timeline-zoom"
 STORY_PANEL = "story"
 FILTERS_DRAWER = "filters-drawer"
+FILTERS_SET = "filters-set"  # the drawer's summary: "Filters · 2 set"
+APPLY = "filters-apply"  # phones: closes the drawer and shows the chart
 PAGE = "page"  # the element holding the whole page (its class marks story mode)
 DESCRIPTION = "description"
 STORIES = "stories"
 CHRONOLOGY_SECTION = "chronology-section"
 DETAIL_TITLE = "detail-title"
 STORY_PROGRESS = "story-progress"
+PRESENT = "present"  # whether a story is in present mode (set by assets/present.js)
+PRESENT_BUTTON = "present-button"
 
 # Pattern-matching id types: {"type": ROW, "id": event_id} and so on.
 ROW = "row"

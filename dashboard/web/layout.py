@@ -5,17 +5,20 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ..figures import plotly_config
+from ..figures.credit import document_name
 from ..views.catalog import Catalog, View
 from . import ids
-from .components import actor_options, chart_style, domain_options, story_links, story_panel, summary_text
-
-GRAPH_CONFIG = {
-    "displaylogo": False,
-    "responsive": True,
-    "scrollZoom": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
-}
+from .components import (
+    actor_options,
+    apply_text,
+    chart_style,
+    domain_options,
+    filters_set_text,
+    story_links,
+    story_panel,
+    summary_text,
+)
 
 
 def _search_placeholder(catalog: Catalog) -> str:
@@ -36,7 +39,7 @@ def header(catalog: Catalog) -> html.Header:
     meta: list = [f"{len(catalog.frame)} events · {_period(catalog)}"]
     doc = dataset.source_document
     if doc:
-        label = " — ".join(part for part in (doc.title, doc.outlet) if part)
+        label = document_name(doc)
         if doc.date:
             label += f" ({doc.date.label()})"
         link = html.A(label, href=doc.url, rel="noopener noreferrer") if doc.url else html.Cite(label)
@@ -124,13 +127,27 @@ def _filters(catalog: Catalog, first: View | None) -> html.Details:
                     ),
                 ]
             ),
-            html.Button("Reset filters", id=ids.RESET, className="button secondary"),
+            html.Div(
+                [
+                    html.Button("Reset filters", id=ids.RESET, className="button secondary"),
+                    html.Button(
+                        apply_text(first) if first else "Show events",
+                        id=ids.APPLY,
+                        className="button apply",
+                        type="button",
+                    ),
+                ],
+                className="filter-actions",
+            ),
         ],
         className="filters",
         **{"aria-label": "Filters"},
     )
     return html.Details(
-        [html.Summary("Filters"), aside], id=ids.FILTERS_DRAWER, open=False, className="drawer"
+        [html.Summary(filters_set_text(first.state) if first else "Filters", id=ids.FILTERS_SET), aside],
+        id=ids.FILTERS_DRAWER,
+        open=False,
+        className="drawer",
     )
 
 
@@ -231,6 +248,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
             dcc.Store(id=ids.QUERY),
             dcc.Store(id=ids.DRAWN, data=catalog.figure_key(first.state) if first else None),
             dcc.Store(id=ids.STORY),
+            dcc.Store(id=ids.PRESENT, data=False),
             dcc.Store(id=ids.ZOOM),
             html.A("Skip to the chronology", href="#chronology-section", className="skip-link"),
             header(catalog),
@@ -255,7 +273,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
                             html.Figure(
                                 dcc.Graph(
                                     id=ids.TIMELINE,
-                                    config=GRAPH_CONFIG,
+                                    config=plotly_config.EXPLORER,
                                     className="timeline",
                                     figure=first.figure if first else {"data": [], "layout": {"height": 380}},
                                 ),

@@ -7,12 +7,11 @@ component (whose late drawing moved story cards and the chart under them)."""
 from __future__ import annotations
 
 from dash import html
-from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from ..core.links import SAFE_URL
+from ..core.markdown import READER
 
-_READER = MarkdownIt("commonmark", {"html": False}).disable(["image"])
 _BLOCKS = {
     "paragraph": html.P,
     "bullet_list": html.Ul,
@@ -55,4 +54,4 @@ def _component(node: SyntaxTreeNode) -> list:
 
 def markdown_components(text: str, class_name: str | None = None) -> html.Div:
     """The text's Markdown (paragraphs, lists, emphasis, code, http(s) links) as components."""
-    return html.Div(_children(SyntaxTreeNode(_READER.parse(text))), className=class_name)
+    return html.Div(_children(SyntaxTreeNode(READER.parse(text))), className=class_name)

@@ -15,11 +15,12 @@ from ..outputs.brief import BRIEF_KEYS, briefing_state
 from ..outputs.brief_html import brief_page
 from ..outputs.downloads import EXPORT_FORMATS, export_view, image_figure_of
 from ..outputs.pages import PLOTLY_JS
-from ..outputs.standalone import EMBED_KEYS, EmbedOptions, asset_version, embed_page, etag
+from ..outputs.standalone import EMBED_KEYS, EmbedOptions, embed_page
 from ..views.catalog import Catalog
 from ..views.live import LiveCatalog
 from ..views.view_words import view_filename
 from . import paths
+from .http_cache import asset_version, etag
 
 EMBED_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 VERSIONED_CACHE = "public, max-age=31536000, immutable"

@@ -372,3 +372,120 @@ def test_the_explorer_opens_on_its_chart(page, server):
     assert description.evaluate("node => node.scrollHeight > node.clientHeight"), "folded"
     page.get_by_role("button", name="more").click()
     assert description.evaluate("node => node.scrollHeight <= node.clientHeight + 1"), "unfolded"
+
+
+def test_a_description_that_fits_its_two_lines_has_no_more_button(page, mini_server):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_explorer(page, mini_server.url)
+    page.wait_for_function("() => document.querySelector('.masthead .more').hidden")
+    page.set_viewport_size({"width": 300, "height": 800})
+    page.wait_for_function("() => !document.querySelector('.masthead .more').hidden")
+
+
+def phone_page(browser, server, path: str = "/"):
+    """A 375×812 touch phone on the explorer (a context the caller closes)."""
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    open_explorer(phone, server.url + path)
+    return context, phone
+
+
+def test_a_phone_lists_the_chronology_as_cards_of_date_title_and_domains(browser, server, dataset):
+    """The table was 405 px wide in a 341 px column, cutting Domains and Actors."""
+    context, phone = phone_page(browser, server)
+    wrap = phone.locator(".table-wrap")
+    assert wrap.evaluate("node => node.scrollWidth <= node.clientWidth")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    first = dataset.events[0]
+    card = phone.locator(f'#chronology tr[data-event="{first.id}"]')
+    shown = [part.strip() for part in card.inner_text().split("\n") if part.strip()]
+    labels = {domain.id: domain.label for domain in dataset.domains}
+    assert shown[:2] == [
+        phone.locator(f'#chronology tr[data-event="{first.id}"] td.date').inner_text(),
+        first.title,
+    ]
+    assert shown[2] == ", ".join(labels[d] for d in first.domains)
+    assert card.bounding_box()["width"] <= 375
+    context.close()
+
+
+def test_the_upright_key_fits_the_phone_and_no_modebar_covers_it(browser, server):
+    context, phone = phone_page(browser, server)
+    phone.locator("#timeline .js-plotly-plot").tap(position={"x": 150, "y": 200})
+    key = phone.locator("#timeline .annotation", has_text="Military & security").first
+    box = key.bounding_box()
+    chart = phone.locator("#timeline .main-svg").first.bounding_box()
+    assert box["x"] + box["width"] <= chart["x"] + chart["width"], "the key runs past the chart's edge"
+    for button in phone.locator("#timeline .modebar-btn").all():
+        other = button.bounding_box()
+        if other is None:
+            continue
+        overlap = other["x"] < box["x"] + box["width"] and box["x"] < other["x"] + other["width"]
+        assert not (
+            overlap and other["y"] < box["y"] + box["height"] and box["y"] < other["y"] + other["height"]
+        )
+    context.close()
+
+
+def test_only_shortcuts_narrow_a_filter_to_one_domain_or_actor(page, server, dataset):
+    """ "Military only" took two unticks."""
+    open_explorer(page, server.url)
+    before = summary(page)
+    page.get_by_role("button", name="Only Military & security").click()
+    wait_for_summary(page, before)
+    page.wait_for_function("() => location.search.includes('domains=military')")
+    assert page.locator("#filter-domains input:checked").evaluate_all("nodes => nodes.map(n => n.value)") == [
+        "military"
+    ]
+    before = summary(page)
+    page.get_by_role("button", name="Only Taiwan").click()
+    wait_for_summary(page, before)
+    expected = [e for e in dataset.events if "military" in e.domains and "Taiwan" in e.actors]
+    assert summary(page) == f"Showing {len(expected)} of {len(dataset.events)} events."
+    assert page.locator("#filter-actors input:checked").evaluate_all("nodes => nodes.map(n => n.value)") == [
+        "Taiwan"
+    ]
+
+
+def test_every_actor_shows_without_a_scroll_box_up_to_twelve(page, server, dataset):
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_explorer(page, server.url)
+    actors = page.locator("#filter-actors")
+    assert actors.locator(".form-check").count() == len(dataset.actors) <= 12
+    assert actors.evaluate("node => node.scrollHeight <= node.clientHeight")
+    assert page.locator(".finder").count() == 0
+
+
+def test_a_longer_actor_list_can_be_narrowed_by_typing(page, large_server):
+    server, large = large_server
+    assert len(large.actors) > 12
+    open_explorer(page, server.url)
+    finder = page.get_by_role("searchbox", name="Find in this list")
+    finder.fill(large.actors[0][:4])
+    visible = page.locator("#filter-actors .form-check:visible")
+    names = visible.locator("input").evaluate_all("nodes => nodes.map(n => n.value)")
+    assert large.actors[0] in names
+    assert all(large.actors[0][:4].lower() in name.lower() for name in names)
+    assert len(names) < len(large.actors)
+
+
+def test_the_phone_drawer_says_what_is_set_and_closes_on_show(browser, server, dataset):
+    """The drawer stayed open over the chart after choosing filters."""
+    context, phone = phone_page(browser, server)
+    drawer = phone.locator("#filters-drawer")
+    assert phone.locator("#filters-set").inner_text() == "Filters"
+    phone.locator("#filters-set").tap()
+    assert drawer.evaluate("node => node.open")
+    before = summary(phone)
+    phone.get_by_role("button", name="Only Military & security").tap()
+    wait_for_summary(phone, before)
+    phone.locator("#filter-from").fill("2019")
+    phone.locator("#filter-from").press("Enter")
+    phone.wait_for_function("() => document.querySelector('#filters-set').textContent === 'Filters · 2 set'")
+    count = int(re.match(r"Showing (\d+) of", summary(phone)).group(1))
+    assert 0 < count < sum(1 for event in dataset.events if "military" in event.domains)
+    phone.get_by_role("button", name=f"Show {count} event" + ("s" if count != 1 else "")).tap()
+    assert not drawer.evaluate("node => node.open")
+    chart = phone.locator("#chart").bounding_box()
+    assert 0 <= chart["y"] < 812
+    context.close()

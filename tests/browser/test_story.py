@@ -207,3 +207,57 @@ def test_every_stop_of_every_narrative_is_one_screen_at_1280_by_720(page, server
             for part in (".story-panel", ".stop-title", ".story-body", "#timeline .nsewdrag"):
                 assert page.evaluate(inside, part), (story.id, number, part)
             assert page.evaluate("scrollY") == 0
+
+
+PRESENTING = "() => document.querySelector('#page').classList.contains('presenting')"
+LABEL_SIZES = """() => (document.querySelector('#timeline .js-plotly-plot').layout.annotations || [])
+  .filter(a => a.name === 'label' && a.visible !== false).map(a => a.font.size)"""
+
+
+def test_present_mode_is_a_full_screen_for_a_room_at_1920_by_1080(page, server, dataset):
+    """Present mode (the Present button or "f"): full screen, nothing but the stop and its chart, at
+    least 24 px text and 20 px chart labels, every stop one screen; "f" again or Escape leaves."""
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    inside = """selector => { const r = document.querySelector(selector).getBoundingClientRect();
+      return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth; }"""
+    story = dataset.narratives[0]
+    page.goto(f"{server.url}/story/{story.id}")
+    wait_for_stop(page, 1)
+    page.keyboard.press("f")
+    page.wait_for_function(PRESENTING)
+    assert page.evaluate("() => document.fullscreenElement === document.documentElement")
+    assert page.locator(".masthead").is_hidden() and page.locator(".share").is_hidden()
+    assert page.get_by_role("button", name="Leave present mode").get_attribute("aria-pressed") == "true"
+    for number in range(1, len(story.stops) + 1):
+        if number > 1:
+            page.keyboard.press("ArrowRight")
+            wait_for_stop(page, number)
+        page.wait_for_function(f"() => Math.min(...({LABEL_SIZES})()) >= 20")  # min of none: Infinity
+        assert page.evaluate(LABEL_SIZES), number
+        body = page.locator(".story-body p").first.evaluate(
+            "node => parseFloat(getComputedStyle(node).fontSize)"
+        )
+        assert body >= 24, number
+        for part in (".story-panel", ".stop-title", ".story-body", "#timeline .nsewdrag"):
+            assert page.evaluate(inside, part), (number, part)
+    page.keyboard.press("f")
+    page.wait_for_function(f"() => !({PRESENTING})()")
+    assert page.evaluate("() => document.fullscreenElement") is None
+    page.get_by_role("button", name="Present").click()
+    page.wait_for_function(PRESENTING)
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"() => !({PRESENTING})()")
+
+
+def test_axe_finds_no_serious_or_critical_violations_in_present_mode(page, server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.goto(f"{server.url}/story/{STORY}")
+    wait_for_stop(page, 1)
+    page.get_by_role("button", name="Present").click()
+    page.wait_for_function(PRESENTING)
+    page.wait_for_function(f"() => ({LABEL_SIZES})().length > 0")
+    results = Axe().run(page)
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+    assert serious == [], results.generate_report()
