@@ -123,6 +123,7 @@ class SourceDocument(_Frozen):
 
 
 NOTABLE = 2
+IMPORTANCE = {1: "minor", NOTABLE: "notable", 3: "landmark"}  # what each rank is called
 
 
 class Event(_Frozen):

@@ -10,11 +10,11 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_up
 from ..core.filters import parse_view
 from ..views.catalog import Catalog, Sort
 from . import ids
-from .components import explorer_outputs
+from .explorer_outputs import explorer_outputs
 from .widgets import WIDGETS, view_from_widgets, widget_values, zoom_range
 
 # Named outputs (Dash's flexible callback signature): the callback returns a dict with these keys,
-# filled by widgets.widget_values and components.explorer_outputs, so no list order must match.
+# filled by widgets.widget_values and explorer_outputs.explorer_outputs, so no list order must match.
 VIEW_OUTPUTS = {
     "domains": Output(ids.DOMAINS, "value"),
     "actors": Output(ids.ACTORS, "value"),

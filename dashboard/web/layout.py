@@ -9,16 +9,10 @@ from ..figures import plotly_config
 from ..figures.credit import document_name
 from ..views.catalog import Catalog, View
 from . import ids
-from .components import (
-    actor_options,
-    apply_text,
-    chart_style,
-    domain_options,
-    filters_set_text,
-    story_links,
-    story_panel,
-    summary_text,
-)
+from .chronology import summary_text
+from .explorer_outputs import chart_style
+from .filter_options import actor_options, apply_text, domain_options, filters_set_text
+from .story_panel import story_links, story_panel
 
 
 def _search_placeholder(catalog: Catalog) -> str:
