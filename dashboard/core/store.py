@@ -70,6 +70,15 @@ def _digest(path: Path, status: os.stat_result) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def data_version(digests: Iterable[tuple[str, str]]) -> str:
+    """The data version of a set of event files from their names and content sha256 digests (in
+    loading order): the same for the files on disk, in a snapshot's name and in git's history."""
+    digest = hashlib.sha256(f"timeline snapshot format {FORMAT}\n".encode())
+    for name, content in digests:
+        digest.update(f"{name}\0{content}\n".encode())
+    return digest.hexdigest()[:16]
+
+
 class Store:
     """The versions of one set of event files in the cache folder."""
 
@@ -85,7 +94,7 @@ class Store:
 
     def version(self) -> str:
         """The data version of the files on disk now (raises OSError if one cannot be read)."""
-        digest = hashlib.sha256(f"timeline snapshot format {FORMAT}\n".encode())
+        digests = []
         for path in self.files():
             stat = path.stat()
             signature = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
@@ -95,8 +104,8 @@ class Store:
             if recent or signature not in self._digests:
                 self._digests = {key: value for key, value in self._digests.items() if key[0] != str(path)}
                 self._digests[signature] = _digest(path, stat)
-            digest.update(f"{path.name}\0{self._digests[signature]}\n".encode())
-        return digest.hexdigest()[:16]
+            digests.append((path.name, self._digests[signature]))
+        return data_version(digests)
 
     def snapshot_path(self, version: str) -> Path:
         return self.folder / f"snapshot-{version}.arrow"
