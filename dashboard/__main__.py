@@ -10,9 +10,11 @@ from pathlib import Path
 from .core.changes import compare
 from .core.event_file import dump_event_file
 from .core.history import History, find
+from .core.ledger import Ledger
 from .core.loader import event_paths, expand, load_dataset
 from .core.model import json_schema
 from .core.problems import EventFileError
+from .core.store import Store
 from .interop.timelinejs_import import from_timelinejs, from_timelinejs_csv
 from .outputs.changes_report import changes_text, version_words
 from .outputs.downloads import EXPORT_FORMATS, export_view
@@ -78,15 +80,17 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    files = expand(event_paths(args.paths))
-    history = History.of(files)
-    if history is None:
-        print(
-            "These event files are not in a git repository: there is no history to compare.", file=sys.stderr
-        )
-        return 1
+    store = Store(args.paths)
+    history = History.of(store.files()) or Ledger(store)
     with history:
         versions = history.versions()
+        if not versions:
+            folder = store.folder
+            print(
+                f"No history: the files are not in git and no server has recorded versions in {folder}.",
+                file=sys.stderr,
+            )
+            return 1
         if args.since:
             old = find(versions, args.since)
             if old is None:

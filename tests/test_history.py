@@ -11,6 +11,7 @@ from dulwich import porcelain
 from dashboard.__main__ import main
 from dashboard.core.changes import compare
 from dashboard.core.history import UNCOMMITTED, History, find
+from dashboard.core.ledger import Ledger
 from dashboard.core.store import Store
 
 MINI = Path(__file__).parent / "data" / "cold-war-mini.yaml"
@@ -121,3 +122,27 @@ def test_the_diff_command_prints_what_changed_since_a_version(three_versions, ca
     assert "    date: 1971-03 → 1971-03-15" in out
     assert main(["diff", str(path), "--since", "2000-01-01"]) == 1
     assert "No version matches '2000-01-01'" in capsys.readouterr().err
+
+
+def test_files_outside_git_get_their_history_from_the_servers_ledger(tmp_path, monkeypatch, capsys):
+    """Each version the server makes current is appended to the ledger beside the snapshots, with
+    its events, so `diff` works without git, and after a restart (a new Store reads the same files)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = tmp_path / "events.yaml"
+    text = MINI.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    assert main(["diff", str(path)]) == 1
+    assert "No history" in capsys.readouterr().err
+    for edit in (text, text.replace("Beta festival years", "Beta festival")):
+        path.write_text(edit, encoding="utf-8")
+        store = Store([path])
+        version = store.version()
+        store.ensure(version)
+        store.point(version)
+    with Ledger(Store([path])) as ledger:
+        first, second = ledger.versions()
+        assert second.id == Store([path]).version()
+        changes = compare(ledger.records(first), ledger.records(second))
+    assert [change.name for change in changes.changed["beta-festival"]] == ["title"]
+    assert main(["diff", str(path)]) == 0
+    assert "    title: Beta festival years → Beta festival" in capsys.readouterr().out

@@ -12,6 +12,7 @@ snapshot is rebuilt from the event files, so deleting the folder or any file in 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import hashlib
 import json
@@ -110,6 +111,15 @@ class Store:
     def snapshot_path(self, version: str) -> Path:
         return self.folder / f"snapshot-{version}.arrow"
 
+    def records_path(self, version: str) -> Path:
+        """A valid version's events as JSON, for the differences between versions (core/ledger.py)."""
+        return self.folder / f"records-{version}.json"
+
+    @property
+    def ledger_path(self) -> Path:
+        """The versions these files have had, one JSON line each, appended as each became current."""
+        return self.folder / f"history-{self.key}.jsonl"
+
     def problems_path(self, version: str) -> Path:
         return self.folder / f"problems-{version}.json"
 
@@ -202,9 +212,12 @@ class Store:
         if previous.get("version") == version:
             return
         kept = [version, previous.get("version")]
+        when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._locked():
             try:
                 write_atomically(self.pointer_path, json.dumps({"version": version, "previous": kept[1]}))
+                with self.ledger_path.open("a", encoding="utf-8") as ledger:
+                    ledger.write(json.dumps({"version": version, "when": when}) + "\n")
             except OSError as error:
                 raise CacheUnwritable(reason(error)) from None
         old = previous.get("previous")
