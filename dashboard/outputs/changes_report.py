@@ -1,4 +1,5 @@
-"""What changed between two versions, in words: for the command line and the memo that cites them."""
+"""What changed between two versions, in words: for the command line, the /changes page and the
+memo that cites them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 
 from ..core.changes import Changes
 from ..core.history import UNCOMMITTED, Version
+from .pages import preview_tags, render
 
 
 def version_words(version: Version) -> str:
@@ -14,7 +16,8 @@ def version_words(version: Version) -> str:
     return f"{version.id} of {version.when.date().isoformat()} ({where})"
 
 
-def _value(value: object) -> str:
+def field_text(value: object) -> str:
+    """A field's value in one line: text as it is, lists and sources as JSON, unset as '(none)'."""
     if value is None:
         return "(none)"
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
@@ -29,5 +32,43 @@ def changes_text(changes: Changes, old: Version, new: Version, titles: dict[str,
     lines += [f"- {event_id}  {titles[event_id]}" for event_id in changes.removed]
     for event_id, fields in changes.changed.items():
         lines.append(f"~ {event_id}  {titles[event_id]}")
-        lines += [f"    {change.name}: {_value(change.old)} → {_value(change.new)}" for change in fields]
+        lines += [
+            f"    {change.name}: {field_text(change.old)} → {field_text(change.new)}" for change in fields
+        ]
     return "\n".join(lines) + "\n"
+
+
+def changes_page(
+    title: str,
+    changes: Changes,
+    old: Version,
+    new: Version,
+    records: dict[str, dict],
+    versions: list[Version],
+    assets: dict[str, str],
+) -> str:
+    """The /changes page: the two versions, then the events added, removed and changed (each changed
+    field before and after), and links to compare with each other version. `records` holds every
+    event of either version by id (the newer record where both have one)."""
+
+    def event(event_id: str) -> dict:
+        return {"id": event_id, "title": records[event_id]["title"], "date": records[event_id]["date"]}
+
+    changed = [
+        {**event(event_id), "fields": [(f.name, field_text(f.old), field_text(f.new)) for f in fields]}
+        for event_id, fields in changes.changed.items()
+    ]
+    return render(
+        "changes.html",
+        title=f"What changed: {title}",
+        tags=preview_tags(f"What changed: {title}", f"Changes since {version_words(old)}"),
+        assets=assets,
+        inline=False,
+        dataset_title=title,
+        old=version_words(old),
+        new=version_words(new),
+        added=[event(event_id) for event_id in changes.added],
+        removed=[event(event_id) for event_id in changes.removed],
+        changed=changed,
+        others=[(version.id, version_words(version)) for version in reversed(versions) if version != new],
+    )
