@@ -3,8 +3,6 @@ memo that cites them."""
 
 from __future__ import annotations
 
-import json
-
 from ..core.changes import Changes
 from ..core.history import UNCOMMITTED, Version
 from .pages import preview_tags, render
@@ -17,10 +15,15 @@ def version_words(version: Version) -> str:
 
 
 def field_text(value: object) -> str:
-    """A field's value in one line: text as it is, lists and sources as JSON, unset as '(none)'."""
+    """A field's value in one line: text as it is, a list's items joined by ';', a source's parts
+    (outlet, title, date, URL, quote) by ',', unset as '(none)'."""
     if value is None:
         return "(none)"
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return ", ".join(field_text(part) for part in value.values())
+    if isinstance(value, list):
+        return "; ".join(field_text(part) for part in value)
+    return str(value)
 
 
 def changes_text(changes: Changes, old: Version, new: Version, titles: dict[str, str]) -> str:
@@ -46,6 +49,7 @@ def changes_page(
     records: dict[str, dict],
     versions: list[Version],
     assets: dict[str, str],
+    notice: str = "",
 ) -> str:
     """The /changes page: the two versions, then the events added, removed and changed (each changed
     field before and after), and links to compare with each other version. `records` holds every
@@ -65,6 +69,7 @@ def changes_page(
         assets=assets,
         inline=False,
         dataset_title=title,
+        notice=notice,
         old=version_words(old),
         new=version_words(new),
         added=[event(event_id) for event_id in changes.added],

@@ -17,6 +17,7 @@ STORY = "/story/<narrative_id>"
 STORY_STOP = "/story/<narrative_id>/<int:stop>"
 STORIES = "/stories"
 HEALTH = "/health"
+CHANGES = "/changes"
 FAVICON = "/favicon.ico"
 # Dash's page, its layout, callbacks and scripts, and the assets folder.
 DASH_PATHS = (
@@ -28,7 +29,7 @@ DASH_PATHS = (
     "/_favicon.ico",
     "/assets/<path:asset>",
 )
-OUR_PATHS = (EMBED, BRIEF, DOWNLOAD, DOWNLOAD_FIGURE, STORY, STORY_STOP, STORIES, HEALTH, FAVICON)
+OUR_PATHS = (EMBED, BRIEF, DOWNLOAD, DOWNLOAD_FIGURE, STORY, STORY_STOP, STORIES, HEALTH, FAVICON, CHANGES)
 _KNOWN = Map([Rule(path) for path in (*OUR_PATHS, *DASH_PATHS)], merge_slashes=False).bind("")
 
 

@@ -13,10 +13,12 @@ from flask import Response, g, has_request_context, jsonify, make_response, redi
 from ..core.filters import parse_view
 from ..outputs.brief import BRIEF_KEYS, briefing_state
 from ..outputs.brief_html import brief_page
+from ..outputs.changes_report import changes_page
 from ..outputs.downloads import EXPORT_FORMATS, export_view, image_figure_of
 from ..outputs.pages import PLOTLY_JS
 from ..outputs.standalone import EMBED_KEYS, EmbedOptions, embed_page
 from ..views.catalog import Catalog
+from ..views.change_log import ChangeLog
 from ..views.live import LiveCatalog
 from ..views.view_words import view_filename
 from . import paths
@@ -90,6 +92,7 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
     server = app.server
     embed_assets = _page_assets(assets, "embed")
     brief_assets = _page_assets(assets, "brief")
+    change_log = ChangeLog(live.store)
     assets_key = "".join(embed_assets.values())
 
     @server.before_request
@@ -168,6 +171,18 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
     @server.get(paths.STORIES)
     def story_list():
         return redirect("/#stories", code=302)
+
+    @server.get(paths.CHANGES)
+    def changes():
+        catalog = get_catalog()
+        since = request.args.get("since", "")[:80]
+        found = change_log.compare(since, catalog.version)
+        if found is None:
+            return Response("No earlier version of the events is known.\n", 404, mimetype="text/plain")
+        return changes_page(
+            catalog.dataset.title, found.changes, found.old, found.new, found.records, found.versions,
+            brief_assets, found.notice,
+        )  # fmt: skip
 
     @server.get(paths.HEALTH)
     def health():
