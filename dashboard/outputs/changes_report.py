@@ -4,6 +4,7 @@ memo that cites them."""
 from __future__ import annotations
 
 from ..core.changes import Changes
+from ..core.dates import parse_partial_date
 from ..core.history import UNCOMMITTED, Version
 from .pages import preview_tags, render
 
@@ -56,7 +57,8 @@ def changes_page(
     event of either version by id (the newer record where both have one)."""
 
     def event(event_id: str) -> dict:
-        return {"id": event_id, "title": records[event_id]["title"], "date": records[event_id]["date"]}
+        record = records[event_id]
+        return {"id": event_id, "title": record["title"], "date": parse_partial_date(record["date"]).label()}
 
     changed = [
         {**event(event_id), "fields": [(f.name, field_text(f.old), field_text(f.new)) for f in fields]}
