@@ -1,7 +1,10 @@
-"""/changes under gunicorn: an edit made while serving shows there, field by field."""
+"""/changes under gunicorn: an edit made while serving shows there, field by field, and the brief
+and the share panel cite the version served."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import shutil
 
 from tests.conftest import MINI
@@ -28,6 +31,13 @@ def test_an_edit_while_serving_appears_on_the_changes_page(tmp_path):
             assert '<a href="/?event=joint-lab">Shared laboratory</a>' in page
             row = '<th scope="row">title</th><td><del>Joint laboratory</del></td><td><ins>Shared laboratory'
             assert row in page
+        today = dt.datetime.now(dt.UTC).date().isoformat()  # the ledger dates a version when it is served
+        for path in ("/brief", "/_dash-layout"):  # each response cites the version it was made from
+            _status, headers, body = fetch(running.url + path, headers={"Referer": running.url + "/"})
+            assert f"Data version {headers['X-Data-Version']} of {today}" in body.decode(), path
+        assert '"href":"/changes"' in json.dumps(json.loads(body), separators=(",", ":")), (
+            "a link to /changes"
+        )
         assert (
             "No earlier version matches" in fetch(running.url + "/changes?since=nothing-like-it")[2].decode()
         )

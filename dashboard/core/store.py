@@ -215,9 +215,10 @@ class Store:
         when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._locked():
             try:
-                write_atomically(self.pointer_path, json.dumps({"version": version, "previous": kept[1]}))
+                # The ledger first: a process that sees the pointer move finds the version there.
                 with self.ledger_path.open("a", encoding="utf-8") as ledger:
                     ledger.write(json.dumps({"version": version, "when": when}) + "\n")
+                write_atomically(self.pointer_path, json.dumps({"version": version, "previous": kept[1]}))
             except OSError as error:
                 raise CacheUnwritable(reason(error)) from None
         old = previous.get("previous")

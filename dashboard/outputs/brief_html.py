@@ -38,6 +38,7 @@ def brief_page(
     notices: tuple[str, ...] = (),
     url: str = "",
     prepared: dt.date | None = None,
+    cited: str = "",
 ) -> str:
     """A printable briefing: title, filters in words, when and from which URL it was made, a still
     chart, the chronology, each cited work once. `url` is the site's origin ('' keeps links relative)."""
@@ -74,6 +75,7 @@ def brief_page(
         day=day,
         iso=iso,
         view_url=view_url,
+        cited=cited,
         explorer="/" + view.state.to_query(),
         figure=_figure(dataset, view, numbers),
         config=plotly_config.BRIEF,

@@ -31,6 +31,20 @@ class ChangeLog:
     def __init__(self, store: Store):
         self.store = store
         self._pairs: dict[tuple[str, str], tuple[Changes, dict]] = {}
+        self._cited: dict[str, str] = {}
+
+    def cited(self, version_id: str) -> str:
+        """How a memo cites a data version: 'Data version 388d3a2f2827142c of 2026-12-06' (its date
+        from the history; without one, the id alone). Cached per version: it asks git."""
+        if version_id in self._cited:
+            return self._cited[version_id]
+        history = History.of(self.store.files()) or Ledger(self.store)
+        with history:
+            found = next((v for v in reversed(history.versions()) if v.id == version_id), None)
+        if found is None:  # not in the history (yet): asked again next time
+            return f"Data version {version_id}"
+        self._cited = {version_id: f"Data version {version_id} of {found.when.date().isoformat()}"}
+        return self._cited[version_id]
 
     def compare(self, since: str, current: str) -> Comparison | None:
         """The changes from the version `since` names (else the one before `current`) to `current`,

@@ -189,7 +189,7 @@ def _fixed_height_field() -> html.Div:
     return _copy_field("Fixed-height embed code (no script)", ids.EMBED_FIXED, code, [hint, widths])
 
 
-def share_panel() -> html.Details:
+def share_panel(cited: str = "") -> html.Details:
     """Share, embed and download the current view; two clicks from the explorer to an embed code."""
     download_labels = {
         "csv": "CSV",
@@ -219,6 +219,8 @@ def share_panel() -> html.Details:
                 ],
                 className="downloads",
             ),
+            html.P([cited, " · ", html.A("What changed since an earlier version", href="/changes")],
+                   className="data-version") if cited else None,
             html.Button("Preview the embed", id=ids.PREVIEW_BUTTON, className="button small"),
             html.Iframe(id=ids.EMBED_PREVIEW, title="Embed preview", className="embed-preview", hidden=True),
         ],
@@ -226,7 +228,7 @@ def share_panel() -> html.Details:
     )  # fmt: skip
 
 
-def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
+def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = "") -> html.Div:
     """The explorer: header, filters, the timeline, the selected event, the chronology.
 
     With `first` (the view the page opens on) its chart, summary line and filter options, and a
@@ -278,7 +280,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
                                     "aria-label": "Timeline chart; the chronology below lists the same events"
                                 },
                             ),
-                            share_panel(),
+                            share_panel(cited),
                             html.Section(
                                 id=ids.DETAIL,
                                 className="detail",

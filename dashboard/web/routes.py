@@ -87,12 +87,13 @@ def pin_data_version(app: Dash, live: LiveCatalog) -> Callable[[], Catalog]:
     return get_catalog
 
 
-def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catalog], assets: Path) -> None:
+def install_routes(
+    app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catalog], assets: Path, change_log: ChangeLog
+) -> None:
     """The embed, the printable briefing and data downloads of any view, story links, the health report."""
     server = app.server
     embed_assets = _page_assets(assets, "embed")
     brief_assets = _page_assets(assets, "brief")
-    change_log = ChangeLog(live.store)
     assets_key = "".join(embed_assets.values())
 
     @server.before_request
@@ -133,7 +134,8 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         catalog = get_catalog()
         parsed = parse_view(_query(), catalog.dataset, extra_keys=BRIEF_KEYS)
         view = catalog.view(briefing_state(parsed.state))
-        return brief_page(catalog.dataset, view, brief_assets, parsed.notices, url=_origin())
+        cited = change_log.cited(catalog.version)
+        return brief_page(catalog.dataset, view, brief_assets, parsed.notices, url=_origin(), cited=cited)
 
     @server.get(paths.DOWNLOAD)
     def download(kind: str):
