@@ -1,5 +1,5 @@
 """/changes under gunicorn: an edit made while serving shows there, field by field, and the brief
-and the share panel cite the version served."""
+and the share panel cite the version served; the brief opens with the changes since a version."""
 
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ def test_an_edit_while_serving_appears_on_the_changes_page(tmp_path):
             assert '<a href="/?event=joint-lab">Shared laboratory</a>' in page
             row = '<th scope="row">title</th><td><del>Joint laboratory</del></td><td><ins>Shared laboratory'
             assert row in page
+        brief = fetch(running.url + f"/brief?since={first}")[2].decode()
+        assert f'<h2 id="since-heading">Changes since {first} of ' in brief
+        assert '<strong>Changed:</strong> <a href="#event-joint-lab">Shared laboratory</a>' in brief
+        assert "; changed: title</li>" in brief
         today = dt.datetime.now(dt.UTC).date().isoformat()  # the ledger dates a version when it is served
         for path in ("/brief", "/_dash-layout"):  # each response cites the version it was made from
             _status, headers, body = fetch(running.url + path, headers={"Referer": running.url + "/"})

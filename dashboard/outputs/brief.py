@@ -18,7 +18,7 @@ from ..views.catalog import View
 from ..views.view_words import describe_view
 from .citations import Work, chronology, citation
 
-BRIEF_KEYS = ("print",)
+BRIEF_KEYS = ("print", "since")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 

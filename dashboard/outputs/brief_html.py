@@ -39,6 +39,7 @@ def brief_page(
     url: str = "",
     prepared: dt.date | None = None,
     cited: str = "",
+    since: dict | None = None,
 ) -> str:
     """A printable briefing: title, filters in words, when and from which URL it was made, a still
     chart, the chronology, each cited work once. `url` is the site's origin ('' keeps links relative)."""
@@ -76,6 +77,7 @@ def brief_page(
         iso=iso,
         view_url=view_url,
         cited=cited,
+        since=since,
         explorer="/" + view.state.to_query(),
         figure=_figure(dataset, view, numbers),
         config=plotly_config.BRIEF,

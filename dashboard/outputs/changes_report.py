@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..core.changes import Changes
 from ..core.dates import parse_partial_date
 from ..core.history import UNCOMMITTED, Version
+from ..views.change_log import Comparison
 from .pages import preview_tags, render
 
 
@@ -79,3 +80,28 @@ def changes_page(
         changed=changed,
         others=[(version.id, version_words(version)) for version in reversed(versions) if version != new],
     )
+
+
+def since_section(found: Comparison | None, since: str, shown: set[str]) -> dict:
+    """The brief's "Changes since" section: the earlier version in words, then each event added,
+    changed (with the names of its changed fields) or removed; `shown` are the ids the brief lists
+    (linked to their rows). Without an earlier version, a notice says so."""
+    if found is None:
+        return {"old": since, "events": [], "notice": "No earlier version of the events is known."}
+
+    def item(kind: str, event_id: str, fields: tuple = ()) -> dict:
+        record = found.records[event_id]
+        return {
+            "kind": kind,
+            "id": event_id,
+            "title": record["title"],
+            "date": parse_partial_date(record["date"]).label(),
+            "linked": event_id in shown,
+            "fields": [change.name for change in fields],
+        }
+
+    changes = found.changes
+    items = [item("New", event_id) for event_id in changes.added]
+    items += [item("Changed", event_id, fields) for event_id, fields in changes.changed.items()]
+    items += [item("Removed", event_id) for event_id in changes.removed]
+    return {"old": version_words(found.old), "events": items, "notice": found.notice}

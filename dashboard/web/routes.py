@@ -13,7 +13,7 @@ from flask import Response, g, has_request_context, jsonify, make_response, redi
 from ..core.filters import parse_view
 from ..outputs.brief import BRIEF_KEYS, briefing_state
 from ..outputs.brief_html import brief_page
-from ..outputs.changes_report import changes_page
+from ..outputs.changes_report import changes_page, since_section
 from ..outputs.downloads import EXPORT_FORMATS, export_view, image_figure_of
 from ..outputs.pages import PLOTLY_JS
 from ..outputs.standalone import EMBED_KEYS, EmbedOptions, embed_page
@@ -135,7 +135,14 @@ def install_routes(
         parsed = parse_view(_query(), catalog.dataset, extra_keys=BRIEF_KEYS)
         view = catalog.view(briefing_state(parsed.state))
         cited = change_log.cited(catalog.version)
-        return brief_page(catalog.dataset, view, brief_assets, parsed.notices, url=_origin(), cited=cited)
+        since = request.args.get("since", "")[:80]
+        section = None
+        if since:
+            found = change_log.compare(since, catalog.version)
+            section = since_section(found, since, set(view.rows["id"]))
+        return brief_page(
+            catalog.dataset, view, brief_assets, parsed.notices, url=_origin(), cited=cited, since=section
+        )
 
     @server.get(paths.DOWNLOAD)
     def download(kind: str):
