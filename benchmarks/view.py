@@ -77,7 +77,8 @@ def measure(path: Path, runs: int) -> dict:
     from dashboard.core.loader import load_dataset
     from dashboard.figures.timeline import timeline_figure
     from dashboard.views.catalog import Catalog, Sort
-    from dashboard.web.components import actor_options, chronology_table, domain_options
+    from dashboard.web.chronology import chronology_table
+    from dashboard.web.filter_options import actor_options, domain_options
 
     dataset = load_dataset([path])
     catalog = Catalog(dataset)

@@ -7,11 +7,16 @@ import json
 import sys
 from pathlib import Path
 
+from .core.changes import compare
 from .core.event_file import dump_event_file
+from .core.history import History, find
+from .core.ledger import Ledger
 from .core.loader import event_paths, expand, load_dataset
 from .core.model import json_schema
 from .core.problems import EventFileError
+from .core.store import Store
 from .interop.timelinejs_import import from_timelinejs, from_timelinejs_csv
+from .outputs.changes_report import changes_text, version_words
 from .outputs.downloads import EXPORT_FORMATS, export_view
 from .views.catalog import Catalog
 
@@ -74,6 +79,37 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    store = Store(args.paths)
+    history = History.of(store.files()) or Ledger(store)
+    with history:
+        versions = history.versions()
+        if not versions:
+            folder = store.folder
+            print(
+                f"No history: the files are not in git and no server has recorded versions in {folder}.",
+                file=sys.stderr,
+            )
+            return 1
+        if args.since:
+            old = find(versions, args.since)
+            if old is None:
+                print(f"No version matches {args.since!r}; the versions are:", file=sys.stderr)
+                for version in versions:
+                    print(f"  {version_words(version)}", file=sys.stderr)
+                return 1
+        elif len(versions) > 1:
+            old = versions[-2]
+        else:
+            print(f"Only one version: {version_words(versions[-1])}")
+            return 0
+        new = versions[-1]
+        before, after = history.records(old), history.records(new)
+    titles = {event_id: record["title"] for event_id, record in {**before, **after}.items()}
+    _write(changes_text(compare(before, after), old, new, titles), args.output)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -98,6 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--query", default="", help='the explorer URL parameters, e.g. "domains=military"')
     export.add_argument("-o", "--output", help="file to write (default: standard output)")
     export.set_defaults(handler=_export)
+
+    diff = commands.add_parser("diff", help="what changed in the events since an earlier version (from git)")
+    diff.add_argument("paths", nargs="*", help=paths_help)
+    diff.add_argument(
+        "--since", help="a data version, a commit or a date (YYYY-MM-DD); default: the previous version"
+    )
+    diff.add_argument("-o", "--output", help="file to write (default: standard output)")
+    diff.set_defaults(handler=_diff)
 
     import_ = commands.add_parser("import", help="start an event file from a TimelineJS JSON or CSV file")
     import_.add_argument("format", choices=["timelinejs"])

@@ -15,6 +15,7 @@ from .core.resources import ASSETS
 from .outputs.pages import meta_html
 from .outputs.previews import explorer_preview
 from .views.catalog import Catalog, View
+from .views.change_log import ChangeLog
 from .views.live import LiveCatalog
 from .web.callbacks import register_callbacks
 from .web.guards import install_guards
@@ -62,6 +63,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.server.extensions["timeline_live"] = live  # gunicorn.conf.py's pre_fork syncs the master with it
     get_catalog = pin_data_version(app, live)
+    change_log = ChangeLog(live.store)
 
     def preview_tags() -> list[dict[str, str]]:
         dataset = get_catalog().dataset
@@ -70,10 +72,12 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
 
     app.page_title = lambda: get_catalog().dataset.title
     app.preview_tags = preview_tags
-    app.layout = lambda: explorer_layout(get_catalog(), _first_view(get_catalog()))
+    app.layout = lambda: explorer_layout(
+        get_catalog(), _first_view(get_catalog()), change_log.cited(get_catalog().version)
+    )
     register_callbacks(app, get_catalog)
     register_share_callbacks(app)
-    install_routes(app, live, get_catalog, ASSETS)
+    install_routes(app, live, get_catalog, ASSETS, change_log)
     install_guards(app)
     install_security(app)
     # Dash finishes its setup on the first request, unguarded: two threads racing there can get

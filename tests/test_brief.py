@@ -8,10 +8,11 @@ from dashboard.__main__ import main
 from dashboard.app import create_app
 from dashboard.core.filters import parse_view
 from dashboard.core.loader import load_dataset
-from dashboard.outputs.brief import brief_markdown, briefing_state, describe_view, view_subtitle, view_title
+from dashboard.outputs.brief import brief_markdown, briefing_state
 from dashboard.outputs.brief_html import brief_page
 from dashboard.outputs.pages import markdown_html
 from dashboard.views.catalog import Catalog
+from dashboard.views.view_words import describe_view, view_subtitle, view_title
 from tests.conftest import MINI
 
 ASSETS = {

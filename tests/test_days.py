@@ -10,11 +10,12 @@ import pytest
 
 from dashboard.core.dates import parse_partial_date
 from dashboard.core.days import day_column, day_ms, day_value, epoch_ms, plotly_day, plotly_days
-from dashboard.core.filters import ViewState, filter_events, zoom_range
+from dashboard.core.filters import ViewState, filter_events
 from dashboard.core.frame import events_table
 from dashboard.core.model import Dataset, Event
 from dashboard.figures.counts import counts_figure
 from dashboard.figures.timeline import timeline_figure
+from dashboard.web.widgets import zoom_range
 
 YEARS = (1, 999, 1274, 1600, 1895, 2300, 9999)
 WRITTEN = {"year": "{:04d}", "month": "{:04d}-02", "day": "{:04d}-02-28"}

@@ -2,8 +2,9 @@ from collections import Counter
 
 import pandas as pd
 
+from dashboard.core.colors import SAFE_COLORS
 from dashboard.core.frame import events_frame
-from dashboard.core.model import SAFE_COLORS, Domain
+from dashboard.core.model import Domain
 from dashboard.figures.story import story_figure
 from dashboard.figures.theme import domain_colors, empty_figure
 from dashboard.figures.timeline import numbered, timeline_figure

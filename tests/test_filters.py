@@ -4,8 +4,9 @@ import pytest
 
 from dashboard.core.dates import PartialDate
 from dashboard.core.filters import ViewState, facet_counts, filter_events, parse_view, view_from_values
-from dashboard.core.frame import events_table, marked
+from dashboard.core.frame import events_table
 from dashboard.views.catalog import Catalog, Sort
+from dashboard.views.highlight import marked
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
 """The package's folders are its layers: arrows point down, and only web/ (and app.py) touches Dash or Flask.
+Each small rule that several layers share is written in one module of the core.
 
 Read from the source with ast, so a new module is checked the moment it exists, with no list to keep.
 """
@@ -22,6 +23,13 @@ MAY_IMPORT = {
     "outputs": {"core", "figures", "views", "interop"},
 }
 LAYERS = {*MAY_IMPORT, "web"}
+# Each shared rule's home, and texts only a pattern of that rule contains: every other module imports it.
+RULE_HOMES = {
+    "dashboard.core.dates": (r"\d{4}(-\d{2}", r"\d{4}(?:-\d{2}"),  # YYYY, YYYY-MM or YYYY-MM-DD
+    "dashboard.core.slugs": ("a-z0-9]",),  # ids: lowercase ASCII words and hyphens
+    "dashboard.core.links": ("https?:", "[Tt][Tt][Pp]"),  # only http(s) links
+    "dashboard.core.colors": ("0-9A-Fa-f]", "0-9a-fA-F]"),  # #RRGGBB
+}
 
 
 def module_name(path: Path) -> str:
@@ -57,6 +65,7 @@ def layer(module: str) -> str | None:
 
 FILES = sorted(PACKAGE.rglob("*.py"))
 MODULES = {module_name(path) for path in FILES}
+SOURCES = {path: path.read_text(encoding="utf-8") for path in FILES}
 
 
 def test_every_module_is_in_a_layer_folder_or_at_the_top():
@@ -93,3 +102,11 @@ def test_everything_below_the_web_layer_imports_without_loading_dash():
     code = f"import sys, {', '.join(below)}; print(sorted(set(sys.modules) & set({sorted(WEB_LIBRARIES)!r})))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_each_shared_rule_is_written_only_in_its_home_module():
+    elsewhere = {
+        home: sorted(module_name(path) for path in FILES if any(mark in SOURCES[path] for mark in marks))
+        for home, marks in RULE_HOMES.items()
+    }
+    assert elsewhere == {home: [home] for home in RULE_HOMES}

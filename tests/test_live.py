@@ -8,9 +8,13 @@ from tests.conftest import MINI
 
 
 def settle(live: LiveCatalog, seconds: float = 10):
-    """Let the background reload (if one started) finish."""
-    live.get()
+    """Let a background check that starts after the caller's edit finish (one still running from
+    before the edit may have hashed the old file: wait for it, then start another)."""
     deadline = time.monotonic() + seconds
+    for _ in range(2):
+        while live.reloading and time.monotonic() < deadline:
+            time.sleep(0.02)
+        live.get()
     while live.reloading and time.monotonic() < deadline:
         time.sleep(0.02)
 

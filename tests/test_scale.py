@@ -3,10 +3,11 @@
 import pytest
 
 from benchmarks.generate import write
-from dashboard.core.filters import ViewState, zoom_range
+from dashboard.core.filters import ViewState
 from dashboard.core.loader import load_dataset
 from dashboard.figures.marks import MAX_MARKS
 from dashboard.views.catalog import Catalog
+from dashboard.web.widgets import zoom_range
 
 
 @pytest.fixture(scope="module")

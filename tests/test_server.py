@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import urllib.error
-import urllib.request
 
 import pytest
 
-from tests.serving import ROOT, Server, wait_for
+from tests.serving import ROOT, Server, fetch, wait_for
 
 MINI = ROOT / "tests" / "data" / "cold-war-mini.yaml"
 
@@ -20,15 +18,6 @@ def server():
     running = Server(ROOT / "events", workers=2)
     yield running
     running.stop()
-
-
-def fetch(url: str, data: bytes | None = None, headers: dict | None = None):
-    request = urllib.request.Request(url, data=data, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, dict(response.headers), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
 
 
 @pytest.mark.parametrize("path", ["/", "/embed", "/no-such-page", "/brief"])

@@ -5,6 +5,7 @@ import shutil
 
 import pandas as pd
 
+from dashboard.core.dataset_like import DatasetLike
 from dashboard.core.filters import ViewState
 from dashboard.core.frame import events_table
 from dashboard.core.snapshot import read_snapshot, write_snapshot
@@ -31,6 +32,18 @@ def test_a_snapshot_reads_back_the_table_and_every_event_it_was_written_from(bun
     )
     assert stored.domains == bundled.domains and stored.narratives == bundled.narratives
     assert stored.actors == bundled.actors and stored.event_count == len(bundled.events)
+
+
+def test_both_datasets_meet_one_interface_and_find_each_event_at_the_same_row(bundled, tmp_path):
+    path = tmp_path / "snapshot.arrow"
+    write_snapshot(bundled, path)
+    stored, _table = read_snapshot(path)
+    assert isinstance(bundled, DatasetLike) and isinstance(stored, DatasetLike)
+    ids = [event.id for event in bundled.events]
+    assert [stored.row(event_id) for event_id in ids] == [bundled.row(event_id) for event_id in ids]
+    assert [bundled.row(event_id) for event_id in ids] == list(range(len(ids)))
+    assert stored.row("no-such-event") is None and bundled.row("no-such-event") is None
+    assert stored.events_at([2, 0]) == bundled.events_at([2, 0]) == [bundled.events[2], bundled.events[0]]
 
 
 def test_a_stored_catalog_shows_the_same_view_as_one_built_from_the_files(bundled, tmp_path):

@@ -13,6 +13,7 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from .changes import event_records
 from .loader import load_dataset
 from .problems import EventFileError, Problem
 from .snapshot import write_snapshot
@@ -46,6 +47,8 @@ def build(folder: Path, version: str, paths: list[str]) -> int:
             text = json.dumps([asdict(problem) for problem in problems], ensure_ascii=False)
             write_atomically(store.problems_path(version), text)
         else:
+            records = json.dumps(event_records(dataset), ensure_ascii=False, separators=(",", ":"))
+            write_atomically(store.records_path(version), records)
             write_snapshot(dataset, store.snapshot_path(version))
     except OSError as error:
         print(reason(error), file=sys.stderr)

@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass
 from functools import total_ordering
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# A date as an event file writes it: YYYY, YYYY-MM or YYYY-MM-DD (the one pattern for reading,
+# writing and the schema).
+DATE_TEXT = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _BCE = re.compile(r"^-\d")
 BCE_UNSUPPORTED = "BCE dates are not supported yet"
 _MONTHS = tuple(calendar.month_abbr)
@@ -84,12 +86,13 @@ def parse_partial_date(value: object) -> PartialDate:
         value = f"{value:04d}" if value >= 0 else str(value)
     if not isinstance(value, str):
         raise ValueError(f"expected a date such as 2019, 2019-05 or 2019-05-07, got {type(value).__name__}")
-    match = _PATTERN.match(value.strip())
-    if not match:
-        if _BCE.match(value.strip()):
+    text = value.strip()
+    if not DATE_TEXT.match(text):
+        if _BCE.match(text):
             raise ValueError(f"'{value}' is before year 1; {BCE_UNSUPPORTED}")
         raise ValueError(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else None for part in match.groups())
+    parts = [int(part) for part in text.split("-")]
+    year, month, day = parts + [None] * (3 - len(parts))
     if year == 0:
         raise ValueError(
             f"'{value}' is in year 0, which does not exist (1 BCE was followed by 1 CE); {BCE_UNSUPPORTED}"

@@ -1,16 +1,11 @@
-"""Event files as plain data: models to file fields, ids from names, and the YAML writer."""
+"""Event files as plain data: models to file fields and the YAML writer."""
 
 from __future__ import annotations
-
-import re
-import unicodedata
 
 import yaml
 from pydantic import BaseModel
 
-from .dates import PartialDate
-
-_DATE_TEXT = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+from .dates import DATE_TEXT, PartialDate
 
 
 def file_fields(model: BaseModel) -> dict:
@@ -27,13 +22,6 @@ def _file_value(value: object) -> object:
     return [_file_value(item) for item in value] if isinstance(value, tuple) else value
 
 
-def slugify(text: str, limit: int = 60) -> str:
-    """Lowercase ASCII words joined by hyphens ('Arts & Culture' → 'arts-culture'; 'Japan–Taiwan'
-    → 'japan-taiwan'; accents dropped, other scripts left out)."""
-    letters = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", letters.lower()).strip("-")[:limit].strip("-")
-
-
 class _EventFileDumper(yaml.SafeDumper):
     """A safe dumper that never writes anchors or aliases (event files refuse them)."""
 
@@ -43,7 +31,7 @@ class _EventFileDumper(yaml.SafeDumper):
 
 def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     # Quoted, so YAML cannot read 1972 as a number or 1972-09-29 as a date object.
-    style = '"' if _DATE_TEXT.match(value) else "|" if "\n" in value else None
+    style = '"' if DATE_TEXT.match(value) else "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
 import numpy as np
 import pandas as pd
 
+from .dataset_like import DatasetLike
 from .dates import PartialDate, parse_partial_date
 from .days import day_value
 from .frame import EventTable
-from .model import Dataset
+from .search import search_words
 from .untrusted import ascii_int
 
 MAX_QUERY_CHARS = 200
@@ -111,7 +111,7 @@ def _date(value: str, key: str, notices: list[str]) -> PartialDate | None:
         return None
 
 
-def parse_view(query: str, dataset: Dataset, extra_keys: tuple[str, ...] = ()) -> ParsedView:
+def parse_view(query: str, dataset: DatasetLike, extra_keys: tuple[str, ...] = ()) -> ParsedView:
     """Read a view from a query string, ignoring (with a notice) what does not fit the dataset."""
     params: dict[str, str] = {}
     unknown: list[str] = []
@@ -137,7 +137,7 @@ def parse_view(query: str, dataset: Dataset, extra_keys: tuple[str, ...] = ()) -
 
 
 def view_from_values(
-    dataset: Dataset,
+    dataset: DatasetLike,
     *,
     domains: object = None,
     actors: object = None,
@@ -188,38 +188,6 @@ def view_from_values(
     return ParsedView(state, tuple(notices))
 
 
-def view_from_widgets(dataset: Dataset, domains, actors, start, end, query, selected, story) -> ParsedView:
-    """The view the explorer's widgets describe (story is the {'story', 'stop'} store)."""
-    story = story if isinstance(story, dict) else {}
-    return view_from_values(
-        dataset,
-        domains=domains,
-        actors=actors,
-        start=start,
-        end=end,
-        query=query,
-        event=selected,
-        story=story.get("story"),
-        stop=story.get("stop", 1),
-    )
-
-
-WIDGETS = ("domains", "actors", "start", "end", "query", "selected", "story")
-
-
-def widget_values(state: ViewState, dataset: Dataset) -> dict:
-    """The widget values that show a view, by the names in WIDGETS."""
-    return {
-        "domains": [d.id for d in dataset.domains] if state.domains is None else list(state.domains),
-        "actors": list(state.actors),
-        "start": state.start.iso() if state.start else "",
-        "end": state.end.iso() if state.end else "",
-        "query": state.query,
-        "selected": state.event,
-        "story": {"story": state.story, "stop": state.stop} if state.story else None,
-    }
-
-
 def _stop(value: object, notices: list[str]) -> int:
     number = value if isinstance(value, int) and not isinstance(value, bool) else ascii_int(value)
     if number is not None and 1 <= number <= MAX_STOP:
@@ -253,7 +221,7 @@ def _mask(table: EventTable, state: ViewState, *, domains: bool = True, actors: 
         mask &= (frame["last_day"] >= day_value(state.start.first_day())).to_numpy()
     if state.end:
         mask &= (frame["start"] <= day_value(state.end.last_day())).to_numpy()
-    for word in state.query.casefold().split():
+    for word in search_words(state.query):
         mask &= table.matching(word)
     return mask
 
@@ -275,21 +243,3 @@ def facet_counts(table: EventTable, state: ViewState) -> tuple[dict[str, int], d
     by_domain = {name: int(without_domains[rows].sum()) for name, rows in table.domain_rows.items()}
     by_actor = {name: int(without_actors[rows].sum()) for name, rows in table.actor_rows.items()}
     return {k: v for k, v in by_domain.items() if v}, {k: v for k, v in by_actor.items() if v}
-
-
-def zoom_range(relayout: object) -> tuple[str, str] | bool | None:
-    """The x range a plotly relayout event zoomed to; None for a reset; False if it is not a zoom."""
-    if not isinstance(relayout, dict):
-        return False
-    if relayout.get("xaxis.autorange") is True:
-        return None
-    bounds = relayout.get("xaxis.range")
-    if not isinstance(bounds, list):
-        bounds = [relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")]
-    if len(bounds) != 2 or not all(isinstance(bound, str) for bound in bounds):
-        return False
-    try:
-        start, end = (dt.date.fromisoformat(bound[:10]) for bound in bounds)
-    except ValueError:
-        return False
-    return (start.isoformat(), end.isoformat()) if start < end else False

@@ -2,47 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import escape
 
 import numpy as np
 import pandas as pd
 
 from .days import day_column, epoch_ms, plotly_days
 from .model import Dataset
+from .search import search_pattern, search_text
 
 DAY_MS = 86_400_000
-
-
-PREFIX_MIN = 4  # shorter search terms match whole words only: "WHA" must not find "what"
-
-
-def search_pattern(word: str) -> str:
-    """The regex a search term matches: a word equal to it, or, from PREFIX_MIN characters on, any
-    word that starts with it ("submarine" finds "submarines")."""
-    return r"(?<!\w)" + re.escape(word) + ("" if len(word) >= PREFIX_MIN else r"(?!\w)")
-
-
-def marked(text: str, query: str) -> list[tuple[str, bool]]:
-    """The text cut into (part, is a match) pieces for the search terms in `query`, to highlight."""
-    words = query.casefold().split()
-    if not words:
-        return [(text, False)]
-    pattern = re.compile("|".join(f"(?:{search_pattern(word)})" for word in words), re.IGNORECASE)
-    pieces, last = [], 0
-    for match in pattern.finditer(text):
-        if match.end() > match.start():
-            pieces += [(text[last : match.start()], False), (match.group(0), True)]
-            last = match.end()
-    pieces.append((text[last:], False))
-    return [piece for piece in pieces if piece[0]]
-
-
-def _search_text(event) -> str:
-    parts = [event.title, event.summary, *event.people, *event.tags]
-    return "\n".join(parts).casefold()
 
 
 def date_label(event) -> str:
@@ -54,11 +24,6 @@ def chart_label(event) -> str:
     """The text beside the event's mark: its `label`, else its whole title (the chart cuts it only
     where the next label or the edge needs the room)."""
     return event.label or event.title
-
-
-def _plain(text: str) -> str:
-    """Escape text so plotly's pseudo-HTML in hover labels shows it literally."""
-    return escape(text, quote=False)
 
 
 def _rows_by_name(values: pd.Series) -> dict[str, np.ndarray]:
@@ -79,8 +44,7 @@ class EventTable:
 
     `end` is where a mark ends (a span's last day, a point's start); `last_day` is the last
     day the event covers at its precision, which period filters compare against. Day columns are
-    `datetime64[s]` and their texts and milliseconds come from `days`, so any year 1–9999 works. The hover
-    columns are escaped once here, not on every figure.
+    `datetime64[s]` and their texts and milliseconds come from `days`, so any year 1–9999 works.
     """
 
     frame: pd.DataFrame
@@ -107,8 +71,7 @@ class EventTable:
 
 
 def events_table(dataset: Dataset) -> EventTable:
-    """Build the table of a dataset's events (its domain labels go into the hover text)."""
-    labels = {domain.id: domain.label for domain in dataset.domains}
+    """Build the table of a dataset's events."""
     events = dataset.events
     start = day_column(event.date.first_day() for event in events)
     end = day_column((event.end.last_day() if event.end else event.date.first_day()) for event in events)
@@ -133,18 +96,9 @@ def events_table(dataset: Dataset) -> EventTable:
             "people": [event.people for event in events],
             "tags": [event.tags for event in events],
             "importance": [event.importance for event in events],
-            "search_text": [_search_text(event) for event in events],
+            "search_text": [search_text(event) for event in events],
             "start_iso": plotly_days(start),
             "span_ms": (end - start).astype("timedelta64[ms]").astype(np.int64) + DAY_MS,
-            "hover": [
-                [
-                    event.id,
-                    _plain(date_label(event)),
-                    _plain(event.title),
-                    _plain(", ".join(labels.get(d, d) for d in event.domains)),
-                ]
-                for event in events
-            ],
         }
     )
     return EventTable(frame, _rows_by_name(frame["domains"]), _rows_by_name(frame["actors"]))

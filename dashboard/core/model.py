@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Annotated
 
 from pydantic import (
@@ -17,25 +18,25 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from .dates import PartialDate, parse_partial_date
+from .colors import COLOR, SAFE_COLORS
+from .dates import DATE_TEXT, PartialDate, parse_partial_date
+from .links import SAFE_URL, URL_START, safe_scheme
+from .slugs import SLUG
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--")
 _LINK_SCHEME = re.compile(
     r"(?<!\\)\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.-]*):|^\s*\[[^\]]+\]:\s*<?([A-Za-z][A-Za-z0-9+.-]*):", re.M
 )
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-SAFE_COLORS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 DEFAULT_DOMAINS = (
-    {"id": "diplomatic", "label": "Diplomatic", "color": "#0072B2"},
-    {"id": "economic", "label": "Economic", "color": "#E69F00"},
-    {"id": "military", "label": "Military", "color": "#009E73"},
+    {"id": "diplomatic", "label": "Diplomatic", "color": SAFE_COLORS[0]},
+    {"id": "economic", "label": "Economic", "color": SAFE_COLORS[1]},
+    {"id": "military", "label": "Military", "color": SAFE_COLORS[2]},
 )
 
 
 def _http_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/$.?#][^\s]*$", value, re.IGNORECASE):
+    if not SAFE_URL.match(value):
         raise ValueError(f"'{value}' is not an http(s) link; only http:// and https:// URLs are allowed")
     return value
 
@@ -45,7 +46,7 @@ def _no_raw_html(value: str) -> str:
         raise ValueError("raw HTML is not allowed; use Markdown (e.g. **bold**, [text](https://...))")
     for match in _LINK_SCHEME.finditer(value):
         scheme = (match.group(1) or match.group(2)).lower()
-        if scheme not in {"http", "https"}:
+        if not safe_scheme(scheme):
             raise ValueError(f"a link uses '{scheme}:'; Markdown links must be http:// or https://")
     return value
 
@@ -66,11 +67,11 @@ Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_
 Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG)]
 Url = Annotated[
     str,
-    StringConstraints(strict=True, pattern=r"^https?://"),
+    StringConstraints(strict=True, pattern=URL_START),
     AfterValidator(_http_url),
 ]
 Markdown = Annotated[Text, AfterValidator(_no_raw_html)]
-DATE_PATTERN = r"^(?!0000)\d{4}(-\d{2}(-\d{2})?)?$"  # years 0001–9999: no year 0, no BCE yet
+DATE_PATTERN = "^(?!0000)" + DATE_TEXT.pattern.removeprefix("^")  # years 0001–9999: no year 0, no BCE yet
 Date = Annotated[
     PartialDate,
     BeforeValidator(parse_partial_date),
@@ -109,7 +110,7 @@ class Domain(_Frozen):
 
     id: Slug
     label: Text
-    color: Annotated[str, StringConstraints(strict=True, pattern=r"^#[0-9A-Fa-f]{6}$")] | None = None
+    color: Annotated[str, StringConstraints(strict=True, pattern=COLOR)] | None = None
 
 
 class SourceDocument(_Frozen):
@@ -122,6 +123,7 @@ class SourceDocument(_Frozen):
 
 
 NOTABLE = 2
+IMPORTANCE = {1: "minor", NOTABLE: "notable", 3: "landmark"}  # what each rank is called
 
 
 class Event(_Frozen):
@@ -177,11 +179,11 @@ class Dataset(_Frozen):
     events: Annotated[tuple[Event, ...], NonEmpty]
     narratives: tuple[Narrative, ...] = ()
 
-    _by_id: dict[str, Event] = PrivateAttr(default_factory=dict)
+    _rows: dict[str, int] = PrivateAttr(default_factory=dict)
     _actors: list[str] = PrivateAttr(default_factory=list)
 
     def model_post_init(self, context: object, /) -> None:
-        self._by_id.update((event.id, event) for event in self.events)
+        self._rows.update((event.id, row) for row, event in enumerate(self.events))
         names = {actor for event in self.events for actor in event.actors}
         self._actors[:] = sorted(names, key=str.casefold)
 
@@ -196,7 +198,16 @@ class Dataset(_Frozen):
 
     def event(self, event_id: str) -> Event | None:
         """The event with this id, if any."""
-        return self._by_id.get(event_id)
+        row = self.row(event_id)
+        return None if row is None else self.events[row]
+
+    def row(self, event_id: str) -> int | None:
+        """The position of the event with this id in `events` (the event table's row)."""
+        return self._rows.get(event_id)
+
+    def events_at(self, rows: Iterable[int]) -> list[Event]:
+        """The events at these positions of `events`."""
+        return [self.events[row] for row in rows]
 
     def narrative(self, narrative_id: str) -> Narrative | None:
         """The narrative with this id, if any."""

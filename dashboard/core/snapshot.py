@@ -23,7 +23,7 @@ from .frame import EventTable, events_table
 from .model import Dataset, Domain, Event, Narrative, SourceDocument
 from .snapshot_file import PARTIAL, DamagedSnapshot, MappedSnapshot, publish
 
-FORMAT = 2  # bump when the columns or the records change: older snapshots are then never read
+FORMAT = 3  # bump when the columns or the records change: older snapshots are then never read
 RECORD = "record"
 NAME_COLUMNS = ("domains", "actors", "people", "tags")  # tuples of names, as the Event holds them
 META_KEY = b"timeline"
@@ -65,14 +65,13 @@ def read_snapshot(path: Path) -> tuple[StoredDataset, EventTable]:
     if meta.get("format") != FORMAT:
         found = meta.get("format")
         raise DamagedSnapshot(f"{path.name} has snapshot format {found}, not {FORMAT}", mapped.inode)
-    nested = (RECORD, *NAME_COLUMNS, "hover")
+    nested = (RECORD, *NAME_COLUMNS)
     frame = table.select([name for name in table.column_names if name not in nested]).to_pandas()
-    shared: dict = {}  # one object per distinct name list and per domain label text
+    shared: dict = {}  # one object per distinct name list
     for name in NAME_COLUMNS:
         frame[name] = [
             shared.setdefault(names, names) for names in map(tuple, table.column(name).to_pylist())
         ]
-    frame["hover"] = _hover(table.column("hover").to_pylist(), shared)
     frame = frame[[name for name in table.column_names if name != RECORD]]
     ids, records = (_one_chunk(table.column(name)) for name in ("id", RECORD))
     dataset = StoredDataset(meta["dataset"], meta["actors"], ids, records, mapped)
@@ -94,12 +93,6 @@ def _rows_by_name(lists: pa.ListArray) -> dict[str, np.ndarray]:
     vocabulary = names.dictionary.to_pylist()
     groups = zip(np.split(codes, cuts), np.split(rows, cuts), strict=True)
     return {vocabulary[group[0]]: found for group, found in groups}
-
-
-def _hover(rows: list[list[str]], shared: dict) -> list[list[str]]:
-    for row in rows:
-        row[3] = shared.setdefault(row[3], row[3])
-    return rows
 
 
 class StoredDataset:

@@ -12,6 +12,7 @@ snapshot is rebuilt from the event files, so deleting the folder or any file in 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import hashlib
 import json
@@ -70,6 +71,15 @@ def _digest(path: Path, status: os.stat_result) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
+def data_version(digests: Iterable[tuple[str, str]]) -> str:
+    """The data version of a set of event files from their names and content sha256 digests (in
+    loading order): the same for the files on disk, in a snapshot's name and in git's history."""
+    digest = hashlib.sha256(f"timeline snapshot format {FORMAT}\n".encode())
+    for name, content in digests:
+        digest.update(f"{name}\0{content}\n".encode())
+    return digest.hexdigest()[:16]
+
+
 class Store:
     """The versions of one set of event files in the cache folder."""
 
@@ -85,7 +95,7 @@ class Store:
 
     def version(self) -> str:
         """The data version of the files on disk now (raises OSError if one cannot be read)."""
-        digest = hashlib.sha256(f"timeline snapshot format {FORMAT}\n".encode())
+        digests = []
         for path in self.files():
             stat = path.stat()
             signature = (str(path), stat.st_ino, stat.st_size, stat.st_mtime_ns)
@@ -95,11 +105,20 @@ class Store:
             if recent or signature not in self._digests:
                 self._digests = {key: value for key, value in self._digests.items() if key[0] != str(path)}
                 self._digests[signature] = _digest(path, stat)
-            digest.update(f"{path.name}\0{self._digests[signature]}\n".encode())
-        return digest.hexdigest()[:16]
+            digests.append((path.name, self._digests[signature]))
+        return data_version(digests)
 
     def snapshot_path(self, version: str) -> Path:
         return self.folder / f"snapshot-{version}.arrow"
+
+    def records_path(self, version: str) -> Path:
+        """A valid version's events as JSON, for the differences between versions (core/ledger.py)."""
+        return self.folder / f"records-{version}.json"
+
+    @property
+    def ledger_path(self) -> Path:
+        """The versions these files have had, one JSON line each, appended as each became current."""
+        return self.folder / f"history-{self.key}.jsonl"
 
     def problems_path(self, version: str) -> Path:
         return self.folder / f"problems-{version}.json"
@@ -193,8 +212,12 @@ class Store:
         if previous.get("version") == version:
             return
         kept = [version, previous.get("version")]
+        when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._locked():
             try:
+                # The ledger first: a process that sees the pointer move finds the version there.
+                with self.ledger_path.open("a", encoding="utf-8") as ledger:
+                    ledger.write(json.dumps({"version": version, "when": when}) + "\n")
                 write_atomically(self.pointer_path, json.dumps({"version": version, "previous": kept[1]}))
             except OSError as error:
                 raise CacheUnwritable(reason(error)) from None

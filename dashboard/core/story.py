@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .dataset_like import DatasetLike
 from .filters import FILTERED_STORY, ViewState
-from .model import Dataset, Event
+from .model import Event
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class StoryStop:
     next_title: str | None = None
 
 
-def story_stop(dataset: Dataset, rows: pd.DataFrame, state: ViewState) -> StoryStop | None:
+def story_stop(dataset: DatasetLike, rows: pd.DataFrame, state: ViewState) -> StoryStop | None:
     """The stop the view is at, or None when not in story mode (or nothing to step through)."""
     if state.story is None:
         return None

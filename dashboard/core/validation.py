@@ -8,7 +8,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .dates import parse_partial_date
-from .model import DEFAULT_DOMAINS, Dataset
+from .model import DEFAULT_DOMAINS, IMPORTANCE, Dataset
 from .problems import Problem
 from .yaml_source import EMPTY_FILE, key_node_at, node_at
 
@@ -110,7 +110,8 @@ def _message(error: dict, path: tuple) -> str:
     if kind == "value_error":
         return str(error["ctx"]["error"])
     if last == "importance":
-        return f"must be 1 (minor), 2 (notable) or 3 (landmark), got {value!r}"
+        ranks = [f"{rank} ({word})" for rank, word in IMPORTANCE.items()]
+        return f"must be {', '.join(ranks[:-1])} or {ranks[-1]}, got {value!r}"
     if kind in {"tuple_type", "list_type"}:
         return f"expected a list, e.g. [a, b], got {type(value).__name__}"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:

@@ -6,8 +6,9 @@ from collections.abc import Collection, Sequence
 
 import pandas as pd
 
+from ..core.colors import SAFE_COLORS
 from ..core.days import plotly_day
-from ..core.model import SAFE_COLORS, Domain
+from ..core.model import Domain
 
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", "star", "cross")
 SIZES = {1: 9, 2: 13, 3: 18}

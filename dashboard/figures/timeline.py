@@ -11,6 +11,7 @@ import pandas as pd
 from ..core.days import epoch_ms, plotly_days
 from ..core.model import Domain
 from .counts import counts_figure
+from .hover import hover_data
 from .label_room import FIRST_PX, ROW_PX, fit_rows, lane_positions, lane_rows
 from .marks import ECHO, GRID, MAX_MARKS, POINT, PRECISION, SPAN, mark_count, selection_trace
 from .theme import (
@@ -263,6 +264,7 @@ def timeline_figure(
         return empty_figure()
     if mark_count(frame, shown) > MAX_MARKS:
         return counts_figure(frame, domains, shown, x_range)
+    frame = frame.assign(hover=hover_data(frame, domains))
     colors = domain_colors(domains)
     lanes = shown_lanes(frame, domains, shown)
     lane_index = {d.id: index for index, d in enumerate(reversed(lanes))}  # the bottom lane first

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-SAFE_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+from ..core.links import SAFE_URL
+
 _MARKS = {"b": "**", "strong": "**", "i": "*", "em": "*"}
 _BREAKS = {"br": "\n", "p": "\n\n", "div": "\n\n", "li": "\n\n"}
 

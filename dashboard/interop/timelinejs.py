@@ -9,12 +9,15 @@ from html import escape
 from ..core.dates import PartialDate
 from ..core.event_file import file_fields
 from ..core.frame import date_label
+from ..core.links import URL_START
 from ..core.model import Dataset, Event, Source
 
 # TimelineJS ignores keys it does not know, so every field of ours that TimelineJS cannot
 # hold (Markdown summary, actors, sources...) rides along under this one key, and importing
 # our own export gives the events back exactly.
 NAMESPACE = "timeline_dashboard"
+# A Markdown link whose target the link rule allows (validation refused the others).
+_LINK = re.compile(r"\[([^\]]+)\]\((" + URL_START.removeprefix("^") + r"[^\s)]+)\)")
 CARRIED = ("label", "summary", "domains", "actors", "people", "tags", "importance", "sources", "related")
 
 
@@ -27,7 +30,7 @@ def _date(date: PartialDate) -> dict[str, str]:
 def _inline(text: str) -> str:
     """Escaped text with Markdown links, bold and italics turned into HTML."""
     html = escape(text)
-    html = re.sub(r"\[([^\]]+)\]\((https?://[^\s)]+)\)", r'<a href="\2">\1</a>', html)
+    html = _LINK.sub(r'<a href="\2">\1</a>', html)
     html = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html)
     return re.sub(r"\*(\S(?:.*?\S)?)\*", r"<em>\1</em>", html)
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
+from ..core.colors import COLOR
 from ..core.dates import PartialDate, parse_partial_date
-from ..core.model import SLUG
+from ..core.links import SAFE_URL
+from ..core.slugs import SLUG
 from ..core.untrusted import ascii_int
-from .html_markdown import SAFE_URL
 
 SOURCE_FIELDS = ("outlet", "title", "date", "url", "quote")
 
@@ -56,7 +57,7 @@ def as_domains(value: object) -> list[dict]:
         item = as_mapping(item)
         if re.match(SLUG, as_text(item.get("id"))) and as_text(item.get("label")):
             color = as_text(item.get("color"))
-            color_field = {"color": color} if re.match(r"^#[0-9A-Fa-f]{6}$", color) else {}
+            color_field = {"color": color} if re.match(COLOR, color) else {}
             domains.append({"id": item["id"].strip(), "label": item["label"].strip()} | color_field)
     return domains
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from urllib.parse import urlsplit
 
-from ..core.event_file import slugify
-from ..core.model import SAFE_COLORS
-from .html_markdown import SAFE_URL, html_to_markdown
+from ..core.colors import SAFE_COLORS
+from ..core.links import SAFE_URL
+from ..core.slugs import slugify
+from .html_markdown import html_to_markdown
 from .timelinejs import NAMESPACE
 from .timelinejs_read import as_mapping, as_partial_date, as_sources, as_strings, as_text
 

@@ -10,7 +10,8 @@ from ..figures import plotly_config
 from ..figures.credit import credit_line
 from ..figures.timeline import still_figure
 from ..views.catalog import View
-from .brief import describe_view, prepared_on, view_title
+from ..views.view_words import describe_view, view_title
+from .brief import prepared_on
 from .citations import chronology, citation
 from .pages import preview_tags, render
 
@@ -37,6 +38,8 @@ def brief_page(
     notices: tuple[str, ...] = (),
     url: str = "",
     prepared: dt.date | None = None,
+    cited: str = "",
+    since: dict | None = None,
 ) -> str:
     """A printable briefing: title, filters in words, when and from which URL it was made, a still
     chart, the chronology, each cited work once. `url` is the site's origin ('' keeps links relative)."""
@@ -73,6 +76,8 @@ def brief_page(
         day=day,
         iso=iso,
         view_url=view_url,
+        cited=cited,
+        since=since,
         explorer="/" + view.state.to_query(),
         figure=_figure(dataset, view, numbers),
         config=plotly_config.BRIEF,

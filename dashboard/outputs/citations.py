@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.model import Dataset, Event, Source
+from ..core.dataset_like import DatasetLike
+from ..core.model import Event, Source
 from ..views.catalog import View
 
 
@@ -37,7 +38,7 @@ def _work_key(source: Source) -> tuple:
     return (source.outlet, source.title, source.date, source.url)
 
 
-def chronology(dataset: Dataset, view: View) -> Chronology:
+def chronology(dataset: DatasetLike, view: View) -> Chronology:
     """Number each distinct work once, in the order the events first cite it; a work cited with a
     different quote by each event (an article many events draw on) is still one endnote."""
     numbers: dict[tuple, int] = {}

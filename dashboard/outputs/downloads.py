@@ -10,7 +10,8 @@ from ..core.resources import ASSETS
 from ..figures.credit import credit_line, figure_with_credit
 from ..interop.timelinejs import to_timelinejs
 from ..views.catalog import Catalog
-from .brief import brief_markdown, briefing_state, view_filename, view_subtitle, view_title
+from ..views.view_words import view_filename, view_subtitle, view_title
+from .brief import brief_markdown, briefing_state
 from .exports import events_csv, events_json
 from .pages import PLOTLY_JS
 from .scripts import inline_module

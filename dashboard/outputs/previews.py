@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from ..core.dataset_like import DatasetLike
 from ..core.filters import ViewState
-from ..core.model import Dataset
-from .brief import describe_view, view_title
+from ..views.view_words import describe_view, view_title
 from .pages import preview_tags
 
 _MARKDOWN_MARKS = re.compile(r"\]\([^)]*\)|[*_`\[\]]")
@@ -17,7 +17,7 @@ def plain(markdown: str) -> str:
     return _MARKDOWN_MARKS.sub("", markdown)
 
 
-def explorer_preview(dataset: Dataset, state: ViewState) -> list[dict[str, str]]:
+def explorer_preview(dataset: DatasetLike, state: ViewState) -> list[dict[str, str]]:
     """Tags for the explorer at this view: a story's title and introduction, else the view in words."""
     narrative = dataset.narrative(state.story) if state.story else None
     if narrative is not None:

@@ -11,7 +11,7 @@ from ..figures import plotly_config
 from ..figures.credit import credit_line
 from ..figures.theme import HOVER
 from ..views.catalog import View
-from .brief import view_subtitle, view_title
+from ..views.view_words import view_subtitle, view_title
 from .pages import preview_tags, render
 
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")

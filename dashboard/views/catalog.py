@@ -9,11 +9,11 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from ..core.dataset_like import DatasetLike
 from ..core.days import day_value
 from ..core.filters import ViewState, event_mask, facet_counts
 from ..core.frame import EventTable, events_table
-from ..core.model import Dataset, Event
-from ..core.snapshot import StoredDataset
+from ..core.model import Event
 from ..core.story import StoryStop, story_stop
 from ..figures.credit import credit_line, figure_with_credit
 from ..figures.marks import MAX_MARKS, mark_count, mark_positions, selection_index, selection_trace
@@ -106,7 +106,7 @@ class View:
 class Catalog:
     """The dataset and its frame, loaded once and shared by every request."""
 
-    dataset: Dataset | StoredDataset
+    dataset: DatasetLike
     version: str = ""
     table: EventTable | None = field(default=None, repr=False)  # built from the dataset if not given
     _figures: dict = field(default_factory=dict, repr=False)
@@ -116,15 +116,9 @@ class Catalog:
         if self.table is None:
             self.table = events_table(self.dataset)
 
-    @cached_property
-    def _rows(self) -> dict[str, int]:
-        return dict(zip(self.frame["id"], range(len(self.frame)), strict=True))
-
     def row(self, event_id: str | None) -> int | None:
-        """The frame row of an event (a stored dataset finds it without a dict of every id)."""
-        if isinstance(self.dataset, StoredDataset):
-            return self.dataset.row(event_id) if isinstance(event_id, str) else None
-        return self._rows.get(event_id)
+        """The frame row of an event, if it is one of the dataset's."""
+        return self.dataset.row(event_id) if isinstance(event_id, str) else None
 
     @cached_property
     def common_tags(self) -> list[str]:
@@ -138,9 +132,7 @@ class Catalog:
 
     def events_of(self, rows: pd.DataFrame) -> list[Event]:
         """The Event objects of some of the frame's rows (built from a snapshot's records on demand)."""
-        if isinstance(self.dataset, StoredDataset):
-            return self.dataset.events_at(self.frame.index.get_indexer(rows.index))
-        return [self.dataset.event(event_id) for event_id in rows["id"]]
+        return self.dataset.events_at(self.frame.index.get_indexer(rows.index))
 
     @property
     def frame(self) -> pd.DataFrame:

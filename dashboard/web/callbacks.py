@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
-from ..core.filters import WIDGETS, parse_view, view_from_widgets, widget_values, zoom_range
-from ..views.catalog import Catalog, Sort
+from ..core.filters import parse_view
+from ..views.catalog import Catalog
 from . import ids
-from .components import explorer_outputs
+from .view_update import ViewInputs, update_view
+from .widgets import zoom_range
 
-# Named outputs (Dash's flexible callback signature): the callback returns a dict with these keys,
-# filled by filters.widget_values and components.explorer_outputs, so no list order must match.
+# Named inputs and outputs (Dash's flexible callback signature): the callback is called with these
+# inputs as keywords and returns a dict with these outputs (view_update.update_view fills it), so no
+# list order must match.
 VIEW_OUTPUTS = {
     "domains": Output(ids.DOMAINS, "value"),
     "actors": Output(ids.ACTORS, "value"),
@@ -38,58 +39,29 @@ VIEW_OUTPUTS = {
     "filters_set": Output(ids.FILTERS_SET, "children"),
     "apply_label": Output(ids.APPLY, "children"),
 }
-VIEW_INPUTS = [
-    Input(ids.URL, "search"),
-    Input(ids.DOMAINS, "value"),
-    Input(ids.ACTORS, "value"),
-    Input(ids.FROM, "value"),
-    Input(ids.TO, "value"),
-    Input(ids.SEARCH, "value"),
-    Input(ids.SELECTED, "data"),
-    Input(ids.SORT, "data"),
-    Input(ids.STORY, "data"),
-    Input(ids.PRESENT, "data"),
-    State(ids.DRAWN, "data"),
-]
+VIEW_INPUTS = {
+    "search": Input(ids.URL, "search"),
+    "domains": Input(ids.DOMAINS, "value"),
+    "actors": Input(ids.ACTORS, "value"),
+    "start": Input(ids.FROM, "value"),
+    "end": Input(ids.TO, "value"),
+    "query": Input(ids.SEARCH, "value"),
+    "selected": Input(ids.SELECTED, "data"),
+    "sort": Input(ids.SORT, "data"),
+    "story": Input(ids.STORY, "data"),
+    "present": Input(ids.PRESENT, "data"),
+    "drawn": State(ids.DRAWN, "data"),
+}
 
 
 def make_update_view(get_catalog: Callable[[], Catalog]):
-    """The explorer's one server callback: restores the URL view on load, else reads the widgets."""
+    """The explorer's one server callback: the inputs by name and the id of the one that changed,
+    handed to the pure view_update.update_view."""
 
-    def update_view(search, domains, actors, start, end, query, selected, sort, story, present, drawn):
-        catalog = get_catalog()
-        trigger = ctx.triggered_id
-        from_url = trigger in (None, ids.URL)
-        if from_url:
-            parsed = parse_view(search if isinstance(search, str) else "", catalog.dataset)
-        else:
-            parsed = view_from_widgets(catalog.dataset, domains, actors, start, end, query, selected, story)
-        order = Sort.from_value(sort)
-        present = present is True and parsed.state.story is not None
-        view = catalog.view(parsed.state, order, present)
-        left = not from_url and view.state.event and not view.story and not view.holds(view.state.event)
-        if left:  # a filter change left the selected event out of view: its detail closes
-            view = catalog.view(replace(parsed.state, event=None), order)
-        table_sort = view.table_sort(order, selected=trigger == ids.SELECTED, turned=trigger == ids.SORT)
-        controls = (
-            widget_values(view.state, catalog.dataset) if from_url else dict.fromkeys(WIDGETS, no_update)
-        )
-        if left:
-            controls["selected"] = None
-        outputs = explorer_outputs(
-            view,
-            table_sort,
-            catalog.dataset,
-            parsed.notices,
-            ring_only=trigger == ids.SELECTED,
-            present=present,
-        )
-        if from_url and drawn == catalog.figure_key(view.state):
-            outputs["figure"] = no_update  # the page came with this figure: drawing it again costs a redraw
-        outputs["drawn"] = None if drawn else no_update  # once: later the chart may show another view
-        return {**controls, "sort": table_sort.as_data(), **outputs}
+    def view_callback(**inputs) -> dict:
+        return update_view(get_catalog(), ViewInputs(**inputs), ctx.triggered_id)
 
-    return update_view
+    return view_callback
 
 
 def make_zoom(get_catalog: Callable[[], Catalog]):

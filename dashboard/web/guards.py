@@ -1,4 +1,4 @@
-"""Guards for a public server: unknown paths 404, the callback API refuses malformed requests.
+"""Guards for a public server: paths outside paths.py 404, the callback API refuses malformed requests.
 
 Dash's /_dash-update-component accepts any JSON and answers surprises with a 500 and a
 traceback in the log; these guards read the body with limits (core/untrusted.py), check its
@@ -9,7 +9,6 @@ sends a traceback to the client.
 from __future__ import annotations
 
 import logging
-import re
 
 from dash import Dash
 from dash.exceptions import DependencyException
@@ -17,12 +16,9 @@ from flask import Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from ..core.untrusted import read_json
+from .paths import is_known
 
 log = logging.getLogger("dashboard.requests")
-KNOWN_PATHS = re.compile(
-    r"^/(|embed|brief|stories|health|favicon\.ico|story/[^/]+(/\d+)?|download/[a-z]+|assets/.+"
-    r"|_dash-(layout|dependencies|update-component|component-suites/.+)|_favicon\.ico)$"
-)
 CALLBACK_PATH = "/_dash-update-component"
 NOT_FOUND = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
 <body><h1>Not found</h1>
@@ -86,7 +82,7 @@ def install_guards(app: Dash) -> None:
 
     @server.before_request
     def refuse_unknown_paths():
-        if not KNOWN_PATHS.match(request.path):
+        if not is_known(request.path):
             return _not_found()
         if request.path == CALLBACK_PATH and request.method == "POST":
             problem = _body_problem(app.callback_map)

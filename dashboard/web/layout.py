@@ -9,16 +9,10 @@ from ..figures import plotly_config
 from ..figures.credit import document_name
 from ..views.catalog import Catalog, View
 from . import ids
-from .components import (
-    actor_options,
-    apply_text,
-    chart_style,
-    domain_options,
-    filters_set_text,
-    story_links,
-    story_panel,
-    summary_text,
-)
+from .chronology import summary_text
+from .explorer_outputs import chart_style
+from .filter_options import actor_options, apply_text, domain_options, filters_set_text
+from .story_panel import story_links, story_panel
 
 
 def _search_placeholder(catalog: Catalog) -> str:
@@ -195,7 +189,7 @@ def _fixed_height_field() -> html.Div:
     return _copy_field("Fixed-height embed code (no script)", ids.EMBED_FIXED, code, [hint, widths])
 
 
-def share_panel() -> html.Details:
+def share_panel(cited: str = "") -> html.Details:
     """Share, embed and download the current view; two clicks from the explorer to an embed code."""
     download_labels = {
         "csv": "CSV",
@@ -225,6 +219,8 @@ def share_panel() -> html.Details:
                 ],
                 className="downloads",
             ),
+            html.P([cited, " · ", html.A("What changed since an earlier version", href="/changes")],
+                   className="data-version") if cited else None,
             html.Button("Preview the embed", id=ids.PREVIEW_BUTTON, className="button small"),
             html.Iframe(id=ids.EMBED_PREVIEW, title="Embed preview", className="embed-preview", hidden=True),
         ],
@@ -232,7 +228,7 @@ def share_panel() -> html.Details:
     )  # fmt: skip
 
 
-def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
+def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = "") -> html.Div:
     """The explorer: header, filters, the timeline, the selected event, the chronology.
 
     With `first` (the view the page opens on) its chart, summary line and filter options, and a
@@ -284,7 +280,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None) -> html.Div:
                                     "aria-label": "Timeline chart; the chronology below lists the same events"
                                 },
                             ),
-                            share_panel(),
+                            share_panel(cited),
                             html.Section(
                                 id=ids.DETAIL,
                                 className="detail",

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dash import html
 from markdown_it.tree import SyntaxTreeNode
 
+from ..core.links import SAFE_URL
 from ..core.markdown import READER
-from ..interop.html_markdown import SAFE_URL
 
 _BLOCKS = {
     "paragraph": html.P,

@@ -11,14 +11,18 @@ from dash import Dash
 from flask import Response, g, has_request_context, jsonify, make_response, redirect, request, send_file
 
 from ..core.filters import parse_view
-from ..outputs.brief import BRIEF_KEYS, briefing_state, view_filename
+from ..outputs.brief import BRIEF_KEYS, briefing_state
 from ..outputs.brief_html import brief_page
+from ..outputs.changes_report import changes_page, since_section
 from ..outputs.downloads import EXPORT_FORMATS, export_view, image_figure_of
 from ..outputs.pages import PLOTLY_JS
 from ..outputs.scripts import module_order
 from ..outputs.standalone import EMBED_KEYS, EmbedOptions, embed_page
 from ..views.catalog import Catalog
+from ..views.change_log import ChangeLog
 from ..views.live import LiveCatalog
+from ..views.view_words import view_filename
+from . import paths
 from .http_cache import asset_version, etag
 
 EMBED_CACHE = "public, max-age=300, stale-while-revalidate=86400"
@@ -116,7 +120,9 @@ def pin_data_version(app: Dash, live: LiveCatalog) -> Callable[[], Catalog]:
     return get_catalog
 
 
-def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catalog], assets: Path) -> None:
+def install_routes(
+    app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catalog], assets: Path, change_log: ChangeLog
+) -> None:
     """The embed, the printable briefing and data downloads of any view, story links, the health report."""
     server = app.server
     embed_assets = _page_assets(assets, "embed")
@@ -138,7 +144,7 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
             response.headers["Cache-Control"] = VERSIONED_CACHE
         return response
 
-    @server.get("/embed")
+    @server.get(paths.EMBED)
     def embed():
         catalog = get_catalog()
         # Article readers cannot fix the URL: its notices are dropped here (the explorer shows them).
@@ -156,14 +162,22 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         response.headers["Cache-Control"] = EMBED_CACHE
         return response
 
-    @server.get("/brief")
+    @server.get(paths.BRIEF)
     def brief():
         catalog = get_catalog()
         parsed = parse_view(_query(), catalog.dataset, extra_keys=BRIEF_KEYS)
         view = catalog.view(briefing_state(parsed.state))
-        return brief_page(catalog.dataset, view, brief_assets, parsed.notices, url=_origin())
+        cited = change_log.cited(catalog.version)
+        since = request.args.get("since", "")[:80]
+        section = None
+        if since:
+            found = change_log.compare(since, catalog.version)
+            section = since_section(found, since, set(view.rows["id"]))
+        return brief_page(
+            catalog.dataset, view, brief_assets, parsed.notices, url=_origin(), cited=cited, since=section
+        )
 
-    @server.get("/download/<kind>")
+    @server.get(paths.DOWNLOAD)
     def download(kind: str):
         if kind not in DOWNLOAD_TYPES:
             return Response(
@@ -179,7 +193,7 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
-    @server.get("/download/figure")
+    @server.get(paths.DOWNLOAD_FIGURE)
     def image_figure():
         """The view's whole chart with its title, filters and credit drawn in, and a file name, for
         the explorer's PNG and SVG downloads (drawn in the reader's browser)."""
@@ -187,20 +201,32 @@ def install_routes(app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catal
         state = briefing_state(parse_view(_query(), catalog.dataset).state)
         return jsonify(image_figure_of(catalog, state))
 
-    @server.get("/story/<narrative_id>")
-    @server.get("/story/<narrative_id>/<int:stop>")
+    @server.get(paths.STORY)
+    @server.get(paths.STORY_STOP)
     def story_link(narrative_id: str, stop: int = 1):
         return redirect("/?" + urlencode({"story": narrative_id, "stop": stop}), code=302)
 
-    @server.get("/favicon.ico")
+    @server.get(paths.FAVICON)
     def favicon():
         return redirect("/_favicon.ico", code=301)
 
-    @server.get("/stories")
+    @server.get(paths.STORIES)
     def story_list():
         return redirect("/#stories", code=302)
 
-    @server.get("/health")
+    @server.get(paths.CHANGES)
+    def changes():
+        catalog = get_catalog()
+        since = request.args.get("since", "")[:80]
+        found = change_log.compare(since, catalog.version)
+        if found is None:
+            return Response("No earlier version of the events is known.\n", 404, mimetype="text/plain")
+        return changes_page(
+            catalog.dataset.title, found.changes, found.old, found.new, found.records, found.versions,
+            brief_assets, found.notice,
+        )  # fmt: skip
+
+    @server.get(paths.HEALTH)
     def health():
         report = live.health.as_json() | {"data_version": get_catalog().version}
         response = jsonify(report)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dash import Dash
 from flask import request
 
-EMBED_PREFIX = "/embed"
+from .paths import EMBED
+
 MAX_BODY_BYTES = 64 * 1024
 
 
@@ -36,7 +37,7 @@ def install_security(app: Dash, embed_ancestors: str = "*") -> None:
 
     @server.after_request
     def add_headers(response):
-        embed = request.path.startswith(EMBED_PREFIX)
+        embed = request.path.startswith(EMBED)
         if embed not in policies:
             policies[embed] = content_security_policy(
                 app.csp_hashes(), embed_ancestors if embed else "'self'"

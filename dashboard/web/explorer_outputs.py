@@ -1,0 +1,57 @@
+"""Everything the explorer's view callback draws for a view, by the names of its outputs."""
+
+from __future__ import annotations
+
+from dash import Patch, html
+
+from ..core.dataset_like import DatasetLike
+from ..figures.marks import selection_index
+from ..views.catalog import Sort, View
+from ..views.view_words import describe_view
+from .chronology import chronology_table, summary_text
+from .event_detail import event_detail
+from .filter_options import actor_options, apply_text, domain_options, filters_set_text
+from .story_panel import page_class, story_panel
+
+
+def chart_style(figure: dict) -> dict:
+    """The chart's style: the figure's height as --chart-height, held before plotly draws."""
+    return {"--chart-height": f"{figure['layout'].get('height', 380)}px"}
+
+
+def explorer_outputs(
+    view: View,
+    sort: Sort,
+    dataset: DatasetLike,
+    notices: tuple[str, ...],
+    ring_only: bool,
+    present: bool = False,
+) -> dict:
+    """Everything the explorer's view callback sends back besides the widget values and the sort,
+    by the names of callbacks.VIEW_OUTPUTS.
+
+    With `ring_only` (only the selection changed) the figure goes as a one-trace Patch.
+    """
+    figure, ring = view.figure, selection_index(view.figure)
+    if ring_only and view.story is None and ring is not None:
+        figure = Patch()
+        figure["data"][ring] = view.figure["data"][ring]
+    labels = {d.id: d.label for d in dataset.domains}
+    return {
+        "domain_options": domain_options(dataset, view.domain_counts),
+        "actor_options": actor_options(dataset, view.actor_counts),
+        "figure": figure,
+        "chart_style": chart_style(view.figure),
+        "summary": [
+            summary_text(view),
+            html.Span(" · ".join(describe_view(view.state, dataset)), hidden=True, className="filter-words"),
+        ],
+        "table": chronology_table(view, sort, labels),
+        "detail": event_detail(view.selected, dataset, view.state.query),
+        "notices": [html.P(notice, className="notice") for notice in notices],
+        "view_query": view.state.to_query(),
+        "story_panel": story_panel(view.story),
+        "page_class": page_class(view, present),
+        "filters_set": filters_set_text(view.state),
+        "apply_label": apply_text(view),
+    }

@@ -1,0 +1,59 @@
+"""The explorer's widgets and the view: widget values to a view and back, and plotly zoom events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..core.dataset_like import DatasetLike
+from ..core.filters import ParsedView, ViewState, view_from_values
+
+WIDGETS = ("domains", "actors", "start", "end", "query", "selected", "story")
+
+
+def view_from_widgets(
+    dataset: DatasetLike, domains, actors, start, end, query, selected, story
+) -> ParsedView:
+    """The view the explorer's widgets describe (story is the {'story', 'stop'} store)."""
+    story = story if isinstance(story, dict) else {}
+    return view_from_values(
+        dataset,
+        domains=domains,
+        actors=actors,
+        start=start,
+        end=end,
+        query=query,
+        event=selected,
+        story=story.get("story"),
+        stop=story.get("stop", 1),
+    )
+
+
+def widget_values(state: ViewState, dataset: DatasetLike) -> dict:
+    """The widget values that show a view, by the names in WIDGETS."""
+    return {
+        "domains": [d.id for d in dataset.domains] if state.domains is None else list(state.domains),
+        "actors": list(state.actors),
+        "start": state.start.iso() if state.start else "",
+        "end": state.end.iso() if state.end else "",
+        "query": state.query,
+        "selected": state.event,
+        "story": {"story": state.story, "stop": state.stop} if state.story else None,
+    }
+
+
+def zoom_range(relayout: object) -> tuple[str, str] | bool | None:
+    """The x range a plotly relayout event zoomed to; None for a reset; False if it is not a zoom."""
+    if not isinstance(relayout, dict):
+        return False
+    if relayout.get("xaxis.autorange") is True:
+        return None
+    bounds = relayout.get("xaxis.range")
+    if not isinstance(bounds, list):
+        bounds = [relayout.get("xaxis.range[0]"), relayout.get("xaxis.range[1]")]
+    if len(bounds) != 2 or not all(isinstance(bound, str) for bound in bounds):
+        return False
+    try:
+        start, end = (dt.date.fromisoformat(bound[:10]) for bound in bounds)
+    except ValueError:
+        return False
+    return (start.isoformat(), end.isoformat()) if start < end else False
