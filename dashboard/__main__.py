@@ -7,10 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .core.changes import compare
 from .core.event_file import dump_event_file
-from .core.history import History, find
-from .core.ledger import Ledger
 from .core.loader import event_paths, expand, load_dataset
 from .core.model import json_schema
 from .core.problems import EventFileError
@@ -19,6 +16,7 @@ from .interop.timelinejs_import import from_timelinejs, from_timelinejs_csv
 from .outputs.changes_report import changes_text, version_words
 from .outputs.downloads import EXPORT_FORMATS, export_view
 from .views.catalog import Catalog
+from .views.change_log import ChangeLog
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -81,9 +79,10 @@ def _import(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     store = Store(args.paths)
-    history = History.of(store.files()) or Ledger(store)
-    with history:
-        versions = history.versions()
+    log, current = ChangeLog(store), store.version()
+    found = log.compare(args.since or "", current)
+    versions = log.versions(current)
+    if found is None:
         if not versions:
             folder = store.folder
             print(
@@ -91,22 +90,20 @@ def _diff(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        if args.since:
-            old = find(versions, args.since)
-            if old is None:
-                print(f"No version matches {args.since!r}; the versions are:", file=sys.stderr)
-                for version in versions:
-                    print(f"  {version_words(version)}", file=sys.stderr)
-                return 1
-        elif len(versions) > 1:
-            old = versions[-2]
-        else:
-            print(f"Only one version: {version_words(versions[-1])}")
-            return 0
-        new = versions[-1]
-        before, after = history.records(old), history.records(new)
-    titles = {event_id: record["title"] for event_id, record in {**before, **after}.items()}
-    _write(changes_text(compare(before, after), old, new, titles), args.output)
+        if current not in {version.id for version in versions}:
+            print(
+                f"The files' version {current} is not recorded yet: a server records it when it serves it.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"Only one version: {version_words(versions[0])}")
+        return 0
+    if found.unmatched:
+        print(f"No version matches {args.since!r}; the versions are:", file=sys.stderr)
+        for version in versions:
+            print(f"  {version_words(version)}", file=sys.stderr)
+        return 1
+    _write(changes_text(found), args.output)
     return 0
 
 

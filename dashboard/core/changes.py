@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 
 from .event_file import file_fields
@@ -13,12 +11,6 @@ from .model import Dataset
 def event_records(dataset: Dataset) -> dict[str, dict]:
     """Each event as its file writes it (dates at their precision), by id."""
     return {event.id: file_fields(event) for event in dataset.events}
-
-
-def record_hash(record: dict) -> str:
-    """A short content hash of one event, equal exactly when its fields are."""
-    text = json.dumps(record, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -37,13 +29,6 @@ class Changes:
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     changed: dict[str, tuple[FieldChange, ...]] = field(default_factory=dict)
-
-    def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed)
-
-    def marks(self) -> dict[str, str]:
-        """'new' or 'changed' for each event of the newer version that is either."""
-        return {**dict.fromkeys(self.changed, "changed"), **dict.fromkeys(self.added, "new")}
 
 
 def compare(old: dict[str, dict], new: dict[str, dict]) -> Changes:

@@ -77,6 +77,13 @@ class History:
             found.append((Path(file).name, self.repo[sha].data))
         return found
 
+    def fingerprint(self) -> str:
+        """Changes exactly when new commits could add versions: the head commit."""
+        try:
+            return self.repo.head().decode()
+        except KeyError:  # no commits yet
+            return ""
+
     def _disk(self) -> list[tuple[str, bytes]]:
         return [(Path(file).name, Path(file).read_bytes()) for file in self.files]
 
@@ -102,10 +109,11 @@ class History:
 
     def records(self, version: Version) -> dict[str, dict]:
         """The events of a version, by id, as their file writes them (validated as the server does)."""
-        blobs = self._disk() if version.commit == UNCOMMITTED else self._blobs(version.commit)
+        if version.commit == UNCOMMITTED:
+            return event_records(load_dataset(self.files))
         with tempfile.TemporaryDirectory() as folder:
             paths = []
-            for index, (name, data) in enumerate(blobs):
+            for index, (name, data) in enumerate(self._blobs(version.commit)):
                 path = Path(folder) / f"{index:04d}" / name  # each file keeps its own name
                 path.parent.mkdir()
                 path.write_bytes(data)

@@ -3,7 +3,6 @@ memo that cites them."""
 
 from __future__ import annotations
 
-from ..core.changes import Changes
 from ..core.dates import parse_partial_date
 from ..core.history import UNCOMMITTED, Version
 from ..views.change_log import Comparison
@@ -28,57 +27,56 @@ def field_text(value: object) -> str:
     return str(value)
 
 
-def changes_text(changes: Changes, old: Version, new: Version, titles: dict[str, str]) -> str:
-    """The changes as lines: a heading, then + added, - removed, ~ changed with each field old → new.
-    `titles` names each event (the newer title, else the older)."""
+def unmatched_words(since: str) -> str:
+    return f"No earlier version matches “{since}”: the changes since the previous version follow."
+
+
+def changes_text(found: Comparison) -> str:
+    """The changes as lines: a heading, then + added, - removed, ~ changed with each field old → new."""
+    changes, title = found.changes, lambda event_id: found.records[event_id]["title"]
     counts = f"{len(changes.added)} added, {len(changes.removed)} removed, {len(changes.changed)} changed"
-    lines = [f"Changes from {version_words(old)}", f"          to {version_words(new)}: {counts}"]
-    lines += [f"+ {event_id}  {titles[event_id]}" for event_id in changes.added]
-    lines += [f"- {event_id}  {titles[event_id]}" for event_id in changes.removed]
+    lines = [f"Changes from {version_words(found.old)}", f"          to {version_words(found.new)}: {counts}"]
+    lines += [f"+ {event_id}  {title(event_id)}" for event_id in changes.added]
+    lines += [f"- {event_id}  {title(event_id)}" for event_id in changes.removed]
     for event_id, fields in changes.changed.items():
-        lines.append(f"~ {event_id}  {titles[event_id]}")
+        lines.append(f"~ {event_id}  {title(event_id)}")
         lines += [
             f"    {change.name}: {field_text(change.old)} → {field_text(change.new)}" for change in fields
         ]
     return "\n".join(lines) + "\n"
 
 
-def changes_page(
-    title: str,
-    changes: Changes,
-    old: Version,
-    new: Version,
-    records: dict[str, dict],
-    versions: list[Version],
-    assets: dict[str, str],
-    notice: str = "",
-) -> str:
+def _event(found: Comparison, event_id: str) -> dict:
+    """An event of either version as the pages name it: id, title, date at its precision."""
+    record = found.records[event_id]
+    return {"id": event_id, "title": record["title"], "date": parse_partial_date(record["date"]).label()}
+
+
+def changes_page(title: str, found: Comparison, since: str, assets: dict[str, str]) -> str:
     """The /changes page: the two versions, then the events added, removed and changed (each changed
-    field before and after), and links to compare with each other version. `records` holds every
-    event of either version by id (the newer record where both have one)."""
-
-    def event(event_id: str) -> dict:
-        record = records[event_id]
-        return {"id": event_id, "title": record["title"], "date": parse_partial_date(record["date"]).label()}
-
+    field before and after), and links to compare with each other version."""
+    changes = found.changes
     changed = [
-        {**event(event_id), "fields": [(f.name, field_text(f.old), field_text(f.new)) for f in fields]}
+        {
+            **_event(found, event_id),
+            "fields": [(f.name, field_text(f.old), field_text(f.new)) for f in fields],
+        }
         for event_id, fields in changes.changed.items()
     ]
     return render(
         "changes.html",
         title=f"What changed: {title}",
-        tags=preview_tags(f"What changed: {title}", f"Changes since {version_words(old)}"),
+        tags=preview_tags(f"What changed: {title}", f"Changes since {version_words(found.old)}"),
         assets=assets,
         inline=False,
         dataset_title=title,
-        notice=notice,
-        old=version_words(old),
-        new=version_words(new),
-        added=[event(event_id) for event_id in changes.added],
-        removed=[event(event_id) for event_id in changes.removed],
+        notice=unmatched_words(since) if found.unmatched else "",
+        old=version_words(found.old),
+        new=version_words(found.new),
+        added=[_event(found, event_id) for event_id in changes.added],
+        removed=[_event(found, event_id) for event_id in changes.removed],
         changed=changed,
-        others=[(version.id, version_words(version)) for version in reversed(versions) if version != new],
+        others=[(v.id, version_words(v)) for v in reversed(found.versions) if v != found.new],
     )
 
 
@@ -90,18 +88,12 @@ def since_section(found: Comparison | None, since: str, shown: set[str]) -> dict
         return {"old": since, "events": [], "notice": "No earlier version of the events is known."}
 
     def item(kind: str, event_id: str, fields: tuple = ()) -> dict:
-        record = found.records[event_id]
-        return {
-            "kind": kind,
-            "id": event_id,
-            "title": record["title"],
-            "date": parse_partial_date(record["date"]).label(),
-            "linked": event_id in shown,
-            "fields": [change.name for change in fields],
-        }
+        linked = event_id in shown
+        return {**_event(found, event_id), "kind": kind, "linked": linked, "fields": [f.name for f in fields]}
 
     changes = found.changes
     items = [item("New", event_id) for event_id in changes.added]
     items += [item("Changed", event_id, fields) for event_id, fields in changes.changed.items()]
     items += [item("Removed", event_id) for event_id in changes.removed]
-    return {"old": version_words(found.old), "events": items, "notice": found.notice}
+    notice = unmatched_words(since) if found.unmatched else ""
+    return {"old": version_words(found.old), "events": items, "notice": notice}

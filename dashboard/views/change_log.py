@@ -1,5 +1,6 @@
 """What changed since an earlier version of the served files: their history (git, else the server's
-ledger) and the differences between two versions, cached per pair (reading a version validates it)."""
+ledger) and the differences between two versions. Both are cached: listing the versions reads
+every commit's files, and reading a version validates it."""
 
 from __future__ import annotations
 
@@ -15,61 +16,62 @@ CACHED_PAIRS = 16
 
 @dataclass(frozen=True)
 class Comparison:
-    """Two versions, the changes between them, every event of either by id, and all versions."""
+    """Two versions, the changes between them, every event of either by id, and all versions.
+    `unmatched`: the `since` asked for named no earlier version (the previous one stands in)."""
 
     changes: Changes
     old: Version
     new: Version
     records: dict[str, dict]
     versions: list[Version]
-    notice: str = ""
+    unmatched: bool = False
 
 
 class ChangeLog:
-    """The history of a Store's files, asked by the /changes page (and `since=` links)."""
+    """The history of a Store's files, asked by the /changes page, the brief and `diff`."""
 
     def __init__(self, store: Store):
         self.store = store
+        self._versions: tuple[tuple[str, str], list[Version]] | None = None
         self._pairs: dict[tuple[str, str], tuple[Changes, dict]] = {}
-        self._cited: dict[str, str] = {}
+
+    def _history(self) -> History | Ledger:
+        return History.of(self.store.files()) or Ledger(self.store)
+
+    def versions(self, current: str) -> list[Version]:
+        """Every version, oldest first, listed again only when the served version or the history
+        (a new commit, a ledger line) has changed."""
+        with self._history() as history:
+            key = (current, history.fingerprint())
+            if self._versions is None or self._versions[0] != key:
+                self._versions = (key, history.versions())
+        return self._versions[1]
 
     def cited(self, version_id: str) -> str:
         """How a memo cites a data version: 'Data version 388d3a2f2827142c of 2026-12-06' (its date
-        from the history; without one, the id alone). Cached per version: it asks git."""
-        if version_id in self._cited:
-            return self._cited[version_id]
-        history = History.of(self.store.files()) or Ledger(self.store)
-        with history:
-            found = next((v for v in reversed(history.versions()) if v.id == version_id), None)
-        if found is None:  # not in the history (yet): asked again next time
-            return f"Data version {version_id}"
-        self._cited = {version_id: f"Data version {version_id} of {found.when.date().isoformat()}"}
-        return self._cited[version_id]
+        from the history; not in it yet, the id alone)."""
+        found = next((v for v in reversed(self.versions(version_id)) if v.id == version_id), None)
+        return f"Data version {version_id}" + (f" of {found.when.date().isoformat()}" if found else "")
 
     def compare(self, since: str, current: str) -> Comparison | None:
-        """The changes from the version `since` names (else the one before `current`) to `current`,
-        the version served now. None when there is no earlier version to compare with."""
-        history = History.of(self.store.files()) or Ledger(self.store)
-        with history:
-            versions = history.versions()
-            new = next((version for version in reversed(versions) if version.id == current), None)
-            if new is None:
-                return None
-            earlier = versions[: versions.index(new)]
-            old, notice = (find(versions, since), "") if since else (None, "")
-            if since and (old is None or old == new):
-                notice = (
-                    f"No earlier version matches “{since}”: the changes since the previous version follow."
-                )
-                old = None
-            old = old or (earlier[-1] if earlier else None)
-            if old is None:
-                return None
-            key = (old.id, new.id)
-            if key not in self._pairs:
-                if len(self._pairs) >= CACHED_PAIRS:
-                    self._pairs.clear()
+        """The changes from the version `since` names (else the one before `current`) to `current`.
+        None when there is no earlier version to compare with."""
+        versions = self.versions(current)
+        new = next((version for version in reversed(versions) if version.id == current), None)
+        if new is None:
+            return None
+        earlier = versions[: versions.index(new)]
+        old = find(versions, since) if since else None
+        unmatched = bool(since) and old not in earlier
+        old = old if old in earlier else earlier[-1] if earlier else None
+        if old is None:
+            return None
+        key = (old.id, new.id)
+        if key not in self._pairs:
+            if len(self._pairs) >= CACHED_PAIRS:
+                self._pairs.clear()
+            with self._history() as history:
                 before, after = history.records(old), history.records(new)
-                self._pairs[key] = (compare(before, after), {**before, **after})
+            self._pairs[key] = (compare(before, after), {**before, **after})
         changes, records = self._pairs[key]
-        return Comparison(changes, old, new, records, versions, notice)
+        return Comparison(changes, old, new, records, versions, unmatched)

@@ -221,10 +221,7 @@ def install_routes(
         found = change_log.compare(since, catalog.version)
         if found is None:
             return Response("No earlier version of the events is known.\n", 404, mimetype="text/plain")
-        return changes_page(
-            catalog.dataset.title, found.changes, found.old, found.new, found.records, found.versions,
-            brief_assets, found.notice,
-        )  # fmt: skip
+        return changes_page(catalog.dataset.title, found, since, brief_assets)
 
     @server.get(paths.HEALTH)
     def health():
