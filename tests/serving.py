@@ -105,3 +105,10 @@ class Server:
         log = self.log()
         self.log_file.close()
         return log
+
+
+def serving(events: Path | None, **options):
+    """A Server for a pytest fixture: `yield from serving(path)` serves it and stops it after."""
+    running = Server(events, **options)
+    yield running
+    running.stop()

@@ -16,6 +16,19 @@ def catalog(tmp_path_factory):
     return Catalog(load_dataset([path]))
 
 
+def drawn_and_in_range(catalog, figure, low: str, high: str) -> tuple[set, set]:
+    """The ids of the events the figure draws one by one, and of those overlapping low–high."""
+    drawn = {
+        row[0] for t in figure["data"] if t["meta"]["kind"] in {"point", "span"} for row in t["customdata"]
+    }
+    expected = {
+        e.id
+        for e in catalog.dataset.events
+        if e.date.first_day().isoformat() <= high and (e.end or e.date).last_day().isoformat() >= low
+    }
+    return drawn, expected
+
+
 def kinds(figure):
     return {trace["meta"]["kind"] for trace in figure["data"]}
 
@@ -34,15 +47,7 @@ def test_too_many_marks_are_shown_as_counts_and_the_chart_says_so(catalog):
 def test_zooming_in_draws_the_events_in_range_one_by_one(catalog):
     figure = catalog.zoomed(ViewState(), ("2001-01-01", "2002-12-31"))
     assert kinds(figure) >= {"point"} and "count" not in kinds(figure)
-    drawn = {
-        row[0] for t in figure["data"] if t["meta"]["kind"] in {"point", "span"} for row in t["customdata"]
-    }
-    expected = {
-        e.id
-        for e in catalog.dataset.events
-        if e.date.first_day().isoformat() <= "2002-12-31"
-        and (e.end or e.date).last_day().isoformat() >= "2001-01-01"
-    }
+    drawn, expected = drawn_and_in_range(catalog, figure, "2001-01-01", "2002-12-31")
     assert drawn == expected
     assert figure["layout"]["xaxis"]["range"] == ["2001-01-01", "2002-12-31"]
     notes = figure["layout"]["timeline"]  # labelled like any events view, and zooming out asks again
@@ -80,13 +85,5 @@ def test_counts_and_zooms_work_for_a_large_file_in_the_1500s(tmp_path):
     figure = catalog.view(ViewState()).figure
     assert kinds(figure) == {"count"} and figure["data"][0]["x"][0].startswith("15")
     figure = catalog.zoomed(ViewState(), ("1520-01-01", "1521-12-31"))
-    drawn = {
-        row[0] for t in figure["data"] if t["meta"]["kind"] in {"point", "span"} for row in t["customdata"]
-    }
-    expected = {
-        e.id
-        for e in catalog.dataset.events
-        if e.date.first_day().isoformat() <= "1521-12-31"
-        and (e.end or e.date).last_day().isoformat() >= "1520-01-01"
-    }
+    drawn, expected = drawn_and_in_range(catalog, figure, "1520-01-01", "1521-12-31")
     assert drawn == expected and figure["layout"]["xaxis"]["range"] == ["1520-01-01", "1521-12-31"]

@@ -7,23 +7,19 @@ from pathlib import Path
 import pytest
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.serving import ROOT, Server
+from tests.serving import ROOT, serving
 
 from .helpers import ArticlePages
 
 
 @pytest.fixture(scope="session")
 def server():
-    running = Server(ROOT / "events")
-    yield running
-    running.stop()
+    yield from serving(ROOT / "events")
 
 
 @pytest.fixture(scope="session")
 def mini_server():
-    running = Server(ROOT / "tests" / "data" / "cold-war-mini.yaml", workers=1)
-    yield running
-    running.stop()
+    yield from serving(ROOT / "tests" / "data" / "cold-war-mini.yaml", workers=1)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from dashboard.core.loader import load_dataset
-from tests.serving import ROOT, Server
+from tests.serving import ROOT, serving
 
 from .helpers import drawn_points, marks, open_explorer, table_ids
 
@@ -27,9 +27,7 @@ PLACES_JS = """() => {
 
 @pytest.fixture(scope="module")
 def far_server():
-    running = Server(FAR, workers=1)
-    yield running
-    running.stop()
+    yield from serving(FAR, workers=1)
 
 
 @pytest.mark.parametrize("width", [1280, 375])

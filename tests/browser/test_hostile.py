@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.core.loader import load_dataset
-from tests.serving import ROOT, Server
+from tests.serving import ROOT, serving
 
 pytestmark = pytest.mark.browser
 HOSTILE = ROOT / "tests" / "data" / "hostile.yaml"
@@ -29,9 +29,7 @@ INJECTED_JS = r"""() => {
 
 @pytest.fixture(scope="module")
 def hostile_server():
-    running = Server(HOSTILE, workers=1)
-    yield running
-    running.stop()
+    yield from serving(HOSTILE, workers=1)
 
 
 def assert_nothing_injected(page):
