@@ -14,6 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .changes import event_records
+from .history import in_git
 from .loader import load_dataset
 from .problems import EventFileError, Problem
 from .snapshot import write_snapshot
@@ -47,8 +48,9 @@ def build(folder: Path, version: str, paths: list[str]) -> int:
             text = json.dumps([asdict(problem) for problem in problems], ensure_ascii=False)
             write_atomically(store.problems_path(version), text)
         else:
-            records = json.dumps(event_records(dataset), ensure_ascii=False, separators=(",", ":"))
-            write_atomically(store.records_path(version), records)
+            if not in_git(store.files()):  # the ledger's copy of the events, for later differences
+                records = json.dumps(event_records(dataset), ensure_ascii=False, separators=(",", ":"))
+                write_atomically(store.records_path(version), records)
             write_snapshot(dataset, store.snapshot_path(version))
     except OSError as error:
         print(reason(error), file=sys.stderr)

@@ -121,6 +121,15 @@ class History:
             return event_records(load_dataset(paths))
 
 
+def in_git(files: Sequence[Path]) -> bool:
+    """Whether git holds these files' history (else the server's ledger must: core/ledger.py)."""
+    history = History.of(files)
+    if history is None:
+        return False
+    with history:
+        return True
+
+
 def _version(blobs: list[tuple[str, bytes]]) -> str:
     return data_version((name, hashlib.sha256(data).hexdigest()) for name, data in blobs)
 

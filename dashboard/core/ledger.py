@@ -2,7 +2,8 @@
 
 Each time the server's pointer moves to a new valid version (store.Store.point), a line
 {"version", "when"} is appended to history-<key>.jsonl, and the child that validated the version
-wrote its events (records-<version>.json, kept when its snapshot is pruned) for later differences.
+wrote its events (records-<version>.json, kept when its snapshot is pruned) for later differences,
+unless git holds the files (then git has them, and a 100k-event copy per version is not written).
 It survives restarts; it does not survive deleting the cache folder (git does: see history.py).
 """
 
