@@ -97,9 +97,11 @@ class MappedSnapshot:
         self.inode = before.st_ino
 
     def intact(self) -> bool:
-        """Whether the mapped file still has the size and time it was verified with (an fstat)."""
+        """Whether the mapped file still has the size and time it was verified with and still has a
+        name (an fstat): an unlinked file keeps its size and time, and would otherwise go unnoticed."""
         try:
-            return _stamp(os.fstat(self._file.fileno())) == self._stamp
+            status = os.fstat(self._file.fileno())
+            return status.st_nlink > 0 and _stamp(status) == self._stamp
         except (OSError, ValueError):
             return False
 
