@@ -31,6 +31,7 @@ def test_a_snapshot_reads_back_the_table_and_every_event_it_was_written_from(bun
         bundled.source_document,
     )
     assert stored.domains == bundled.domains and stored.narratives == bundled.narratives
+    assert stored.eras == bundled.eras and len(stored.eras) == 3
     assert stored.actors == bundled.actors and stored.event_count == len(bundled.events)
 
 

@@ -54,3 +54,12 @@ def test_words_quoted_in_summaries_and_teaching_notes_are_the_articles(article):
     straight = article.replace("“", '"').replace("”", '"').replace("’", "'")
     assert len(quoted) >= 20
     assert [q for q in quoted if q.rstrip(".,").replace("’", "'") not in straight] == []
+
+
+def test_every_era_quotes_the_article_verbatim_or_cites_a_public_record_with_a_link(article):
+    eras = load_dataset([BUNDLED_EVENTS]).eras
+    assert {era.id for era in eras} >= {"wha-observer-years", "abe-second-government", "tsai-presidency"}
+    for era in eras:
+        quoted = [s.quote for s in era.sources if s.outlet == OUTLET and s.quote]
+        assert [quote for quote in quoted if plain(quote) not in article] == [], era.id
+        assert quoted or all(s.url for s in era.sources), era.id

@@ -6,18 +6,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
-from .model import Domain, Event, Narrative, SourceDocument
+from .model import Domain, Era, Event, Narrative, SourceDocument
 
 
 @runtime_checkable
 class DatasetLike(Protocol):
-    """A dataset's metadata, vocabulary and narratives, and its events by id or by table row."""
+    """A dataset's metadata, vocabulary, narratives and eras, and its events by id or by table row."""
 
     title: str
     description: str
     source_document: SourceDocument | None
     domains: tuple[Domain, ...]
     narratives: tuple[Narrative, ...]
+    eras: tuple[Era, ...]
 
     @property
     def actors(self) -> list[str]:

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from .era_checks import era_problems
 from .file_text import not_a_file
 from .model import Dataset
 from .problems import EventFileError, Problem
@@ -79,7 +80,7 @@ def load_dataset(paths: Iterable[str | os.PathLike] = ()) -> Dataset:
         problems += file_problems
         if dataset is not None:
             datasets.append(dataset)
-    problems += cross_problems(parsed_files)
+    problems += cross_problems(parsed_files) + era_problems(parsed_files)
     if problems:
         raise EventFileError(problems)
     return merge(datasets)

@@ -167,6 +167,18 @@ class Narrative(_Frozen):
     stops: Annotated[tuple[Stop, ...], NonEmpty]
 
 
+class Era(_Frozen):
+    """A period that frames the events (a government, a status held): a labelled band behind the
+    lanes, or behind one lane with `domain`; with no end it runs to the end of the data."""
+
+    id: Slug
+    label: Annotated[Text, StringConstraints(max_length=60)]
+    start: Date
+    end: Date | None = None
+    domain: Slug | None = None
+    sources: Annotated[tuple[Source, ...], NonEmpty, Bounded]
+
+
 class Dataset(_Frozen):
     """A validated event file: its metadata, domain vocabulary and events in date order."""
 
@@ -178,6 +190,7 @@ class Dataset(_Frozen):
     )
     events: Annotated[tuple[Event, ...], NonEmpty]
     narratives: tuple[Narrative, ...] = ()
+    eras: Annotated[tuple[Era, ...], Bounded] = ()
 
     _rows: dict[str, int] = PrivateAttr(default_factory=dict)
     _actors: list[str] = PrivateAttr(default_factory=list)

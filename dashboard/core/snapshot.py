@@ -20,10 +20,10 @@ import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 
 from .frame import EventTable, events_table
-from .model import Dataset, Domain, Event, Narrative, SourceDocument
+from .model import Dataset, Domain, Era, Event, Narrative, SourceDocument
 from .snapshot_file import PARTIAL, DamagedSnapshot, MappedSnapshot, publish
 
-FORMAT = 3  # bump when the columns or the records change: older snapshots are then never read
+FORMAT = 4  # bump when the columns or the records change: older snapshots are then never read
 RECORD = "record"
 NAME_COLUMNS = ("domains", "actors", "people", "tags")  # tuples of names, as the Event holds them
 META_KEY = b"timeline"
@@ -105,6 +105,7 @@ class StoredDataset:
         self.source_document = SourceDocument.model_validate(document) if document else None
         self.domains = tuple(Domain.model_validate(domain) for domain in meta["domains"])
         self.narratives = tuple(Narrative.model_validate(story) for story in meta["narratives"])
+        self.eras = tuple(Era.model_validate(era) for era in meta["eras"])
         self._actors, self._ids, self._records = actors, ids, records
         self.intact = file.intact  # whether the mapped file is still as verified (checked per request)
         self._id_order = pc.sort_indices(ids).to_numpy()  # 8 bytes an event, not a dict of strings

@@ -254,7 +254,7 @@ def validate_file(parsed: ParsedFile) -> tuple[Dataset | None, list[Problem]]:
 
 
 def merge(datasets: list[Dataset]) -> Dataset:
-    """One Dataset from several files: the first file's metadata, all domains, all events by date."""
+    """One Dataset from several files: the first file's metadata, all domains, eras and events by date."""
     first = datasets[0]
     domains: dict[str, object] = {}
     for dataset in datasets:
@@ -271,4 +271,5 @@ def merge(datasets: list[Dataset]) -> Dataset:
         domains=tuple(domains.values()),
         events=tuple(events),
         narratives=tuple(narrative for dataset in datasets for narrative in dataset.narratives),
+        eras=tuple(era for dataset in datasets for era in dataset.eras),
     )
