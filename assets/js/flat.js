@@ -3,6 +3,7 @@
    still without room. Pure: the figure and the plot area (plot_area.js) in, layout updates out. */
 import { MAX_ROWS, place } from "./placement.js";
 import { listedKey, note, numberedText, escapeText } from "./markup.js";
+import { withEraLabels } from "./eras.js";
 
 const ROW_PX = 22, FIRST_PX = 16, NAME_PX = 34, TOP_PX = 8, TICK_PX = 95;
 const BOTTOM_PX = 34, SLACK_PX = 3, AXIS_PX = 30;
@@ -12,12 +13,13 @@ function rowHeight(size) {
   return Math.max(ROW_PX, size + 9);
 }
 
-/* The rows each lane has: as many as fit between its marks and the name of the lane above it. */
-function rowsByLane(lanes, yToPx, rowPx) {
+/* The rows each lane has: as many as fit between its marks and the name of the lane above it (or,
+   for the top lane, the strip of era labels, `stripPx` tall). */
+function rowsByLane(lanes, yToPx, rowPx, stripPx) {
   const ys = lanes.map((lane) => lane.y).sort((a, b) => a - b);
   const rows = {};
   ys.forEach((y, index) => {
-    const above = index + 1 < ys.length ? yToPx(ys[index + 1]) + NAME_PX : TOP_PX;
+    const above = index + 1 < ys.length ? yToPx(ys[index + 1]) + NAME_PX : TOP_PX + stripPx;
     rows[y] = Math.max(1, Math.floor((yToPx(y) - FIRST_PX - above + SLACK_PX) / rowPx));
   });
   return (y) => rows[y] || 1;
@@ -28,8 +30,9 @@ export function needsResizing(timeline) {
   return Boolean(timeline.still && !timeline.resized);
 }
 
-/* A still chart's figure with each lane as tall as the rows its labels need: every trace, label
-   and lane name moves with its lane, and the chart's height changes by what the lanes gained. */
+/* A still chart's figure with each lane as tall as the rows its labels need: every trace, label,
+   lane name and lane's era band moves with its lane, the era strip stays on top, and the chart's
+   height changes by what the lanes gained. */
 export function resizedFigure(data, layout, area, size, widthAt) {
   const meta = layout.timeline, rowPx = rowHeight(size);
   const need = place(meta.labels, {
@@ -39,13 +42,15 @@ export function resizedFigure(data, layout, area, size, widthAt) {
   let top = 0;
   meta.lanes.slice().sort((a, b) => a.y - b.y).forEach((lane, index, lanes) => {
     moved[lane.y] = top;
-    top += FIRST_PX + (need[lane.y] || 1) * rowPx + (index === lanes.length - 1 ? TOP_PX : NAME_PX);
+    top += FIRST_PX + (need[lane.y] || 1) * rowPx + (index === lanes.length - 1 ? TOP_PX + (meta.eraStrip || 0) : NAME_PX);
   });
   const move = (y) => (y in moved ? moved[y] : y);
   const traces = data.map((trace) => (trace.y ? { ...trace, y: trace.y.map((y) => (y === null ? y : move(y))) } : trace));
   const annotations = (layout.annotations || []).map((a) => (a.yref === "paper" ? a : { ...a, y: move(a.y) }));
+  const shapes = (layout.shapes || []).map((s) => (s.yref === "y" && s.ysizemode === "pixel" ? { ...s, yanchor: move(s.yanchor) } : s));
   const timeline = {
     ...meta, resized: true,
+    eras: (meta.eras || []).map((era) => (era.lane === null ? era : { ...era, lane: move(era.lane) })),
     labels: meta.labels.map((label) => ({ ...label, y: move(label.y) })),
     lanes: meta.lanes.map((lane) => ({ ...lane, y: move(lane.y) })),
   };
@@ -53,7 +58,7 @@ export function resizedFigure(data, layout, area, size, widthAt) {
   if (height < (meta.minHeight || 0)) { top += meta.minHeight - height; height = meta.minHeight; }
   return {
     data: traces,
-    layout: { ...layout, annotations, timeline, height, yaxis: { ...layout.yaxis, range: [-BOTTOM_PX, top] } },
+    layout: { ...layout, annotations, shapes, timeline, height, yaxis: { ...layout.yaxis, range: [-BOTTOM_PX, top] } },
   };
 }
 
@@ -62,7 +67,7 @@ export function resizedFigure(data, layout, area, size, widthAt) {
 export function layOutFlat(timeline, area, labels, others, size, widthAt) {
   const meta = timeline.labels, rowPx = rowHeight(size);
   const result = place(meta, {
-    xOf: area.xToPx, width: area.width, rowsOf: rowsByLane(timeline.lanes, area.yToPx, rowPx),
+    xOf: area.xToPx, width: area.width, rowsOf: rowsByLane(timeline.lanes, area.yToPx, rowPx, timeline.eraStrip || 0),
     numbered: timeline.numbered, widthOf: widthAt(size),
   });
   const placed = labels.map((annotation, index) => {
@@ -83,7 +88,7 @@ export function layOutFlat(timeline, area, labels, others, size, widthAt) {
   /* Level date ticks, as many as fit, so that nothing below the axis moves with the width. */
   const ticks = Math.max(2, Math.floor(area.width / TICK_PX));
   return {
-    annotations: others.concat(placed, notes), "xaxis.nticks": ticks, "xaxis.tickangle": 0,
+    annotations: withEraLabels(others, timeline, area, widthAt).concat(placed, notes), "xaxis.nticks": ticks, "xaxis.tickangle": 0,
     ...listedKey(timeline, area, listed, widthAt, AXIS_PX),
   };
 }

@@ -3,6 +3,7 @@
    one column beside them. Pure: figure JSON and the plot area (plot_area.js) in, figure JSON out. */
 import { cut, placeUpright } from "./placement.js";
 import { KEY_LINE_PX, escapeText, listedKey } from "./markup.js";
+import { eraColumns, uprightEras, withUprightEraLabels } from "./eras.js";
 
 const LANE_PX = 34, STEP_PX = 42, MIN_H_PX = 420, MAX_H_PX = 1600, TICK_V_PX = 24, NOTE_PX = 26;
 const YEAR_MS = 365.25 * 86400000, RANK_SHARE = 0.88;
@@ -69,7 +70,8 @@ function keyLines(lanes, room, widthOf) {
 
 /* The level figure turned upright, `width` px wide: time runs down on the stretched scale, lanes
    become narrow columns (first lane at the left) under a key of their names, which wraps
-   (`widthAt(size)`: text → px at that font size). */
+   (`widthAt(size)`: text → px at that font size); era bands run across them, their labels in
+   columns left of the lanes (eras.js). */
 export function upright(data, layout, width, widthAt) {
   const meta = layout.timeline, column = columnOf(meta.lanes);
   const times = meta.labels.map((label) => label.x);
@@ -88,14 +90,15 @@ export function upright(data, layout, width, widthAt) {
   const key = keyLines(meta.lanes, width - 52, widthAt(12));
   const margin = { l: 44, r: 8, t: 12 + key.length * KEY_LINE_PX, b: 24 };
   const timeAxis = { range: [at.ends[1], at.ends[0]], fixedrange: true, showticklabels: false, showgrid: false, zeroline: false };
+  const eras = uprightEras(meta, layout.annotations, at, column, LANE_PX), left = -0.5 - eraColumns(meta, LANE_PX).units;
   const laneAxis = {
-    range: [-0.5, -0.5 + (width - margin.l - margin.r) / LANE_PX], fixedrange: true,
+    range: [left, left + (width - margin.l - margin.r) / LANE_PX], fixedrange: true,
     showgrid: false, zeroline: false, showticklabels: false,
   };
   const labels = layout.annotations.filter((a) => a.name === "label").map((a, i) =>
     ({ ...a, x: column(meta.labels[i].y), y: at(meta.labels[i].x), visible: false }));
   const turned = {
-    ...layout, xaxis: laneAxis, yaxis: timeAxis, height, dragmode: false, margin,
+    ...layout, xaxis: laneAxis, yaxis: timeAxis, height, dragmode: false, margin, shapes: eras.shapes,
     annotations: [{
       text: key.join("<br>"), x: 0, xref: "paper", y: 1, yref: "paper", yanchor: "bottom", xanchor: "left",
       yshift: 6, showarrow: false, font: { size: 12, color: "#1f2933" }, name: "upright",
@@ -103,9 +106,9 @@ export function upright(data, layout, width, widthAt) {
       text: STRETCHED, x: 0, xref: "paper", y: 0, yref: "paper",
       yanchor: "top", xanchor: "left", yshift: -4, showarrow: false, name: "upright-note",
       font: { size: 11, color: "#7b8794" },
-    }].concat(labels),
+    }].concat(eras.labels, labels),
     timeline: {
-      ...meta, upright: true, stretched: meta.labels.map((label) => at(label.x)),
+      ...meta, upright: true, stretched: meta.labels.map((label) => at(label.x)), eraSpans: eras.spans,
       span: [Math.min(...times), Math.max(...times)],
     },
   };
@@ -162,7 +165,7 @@ export function layOutUpright(meta, area, labels, others, size, widthAt) {
     showarrow: false, font: { size: 12, color: "#52606d" }, name: "label-tick",
   }));
   return {
-    annotations: kept.concat(ticks, placed),
+    annotations: withUprightEraLabels(kept, meta, area, widthAt).concat(ticks, placed),
     ...listedKey(meta, area, listed.map((index) => meta.labels[index]), widthAt, NOTE_PX),
   };
 }

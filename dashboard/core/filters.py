@@ -11,6 +11,7 @@ import pandas as pd
 from .dataset_like import DatasetLike
 from .dates import PartialDate, parse_partial_date
 from .days import day_value
+from .eras import era_named
 from .frame import EventTable
 from .search import search_words
 from .untrusted import ascii_int
@@ -20,7 +21,8 @@ MAX_STOP = 10_000
 # A notice about ignored values names at most this many: a crafted list of 10,000 unknown actors
 # gets one short notice, not an answer a thousand times its size.
 NAMED_IN_NOTICE = 3
-VIEW_KEYS = ("domains", "actors", "from", "to", "q", "event", "story", "stop")
+VIEW_KEYS = ("domains", "actors", "from", "to", "q", "event", "story", "stop", "era", "eras")
+SWITCH = {"on": True, "off": False}  # the values of eras=
 FILTERED_STORY = "view"
 
 
@@ -29,6 +31,7 @@ class ViewState:
     """What the reader is looking at.
 
     `domains=None` shows every domain (an empty tuple, none); empty `actors` means any actor.
+    `eras`: whether the charts draw the file's eras behind the lanes.
     """
 
     domains: tuple[str, ...] | None = None
@@ -39,6 +42,7 @@ class ViewState:
     event: str | None = None
     story: str | None = None
     stop: int = 1
+    eras: bool = True
 
     @property
     def filters_set(self) -> int:
@@ -58,6 +62,7 @@ class ViewState:
             "event": self.event or "",
             "story": self.story or "",
             "stop": str(self.stop) if self.story else "",
+            "eras": "" if self.eras else "off",
         }
         return {key: value for key, value in params.items() if value or (key == "domains" and value == "")}
 
@@ -132,6 +137,8 @@ def parse_view(query: str, dataset: DatasetLike, extra_keys: tuple[str, ...] = (
         event=params.get("event"),
         story=params.get("story"),
         stop=params.get("stop", "1"),
+        era=params.get("era"),
+        eras=params.get("eras", True),
     )
     return ParsedView(parsed.state, tuple(notices) + parsed.notices)
 
@@ -147,12 +154,17 @@ def view_from_values(
     event: object = None,
     story: object = None,
     stop: object = 1,
+    era: object = None,
+    eras: object = True,
 ) -> ParsedView:
     """Build a view from untrusted values (URL or widgets): anything that does not fit is dropped.
 
-    `domains=None` means every domain; a list keeps only the known ids in it.
+    `domains=None` means every domain; a list keeps only the known ids in it. `era` (an era's id)
+    sets the period to the era's, where `start` or `end` is not given; `eras` is True, False, 'on'
+    or 'off'.
     """
     notices: list[str] = []
+    start, end = _era_period(dataset, era, start, end, notices)
     all_domains = [d.id for d in dataset.domains]
     chosen = _known(_strings(domains), all_domains, "domain", notices) if domains is not None else None
     if chosen is not None and (set(chosen) == set(all_domains) or (not chosen and _strings(domains))):
@@ -184,8 +196,30 @@ def view_from_values(
         event=event_id,
         story=story_id,
         stop=stop_number,
+        eras=_switch(eras, notices) if dataset.eras else True,
     )
     return ParsedView(state, tuple(notices))
+
+
+def _era_period(dataset: DatasetLike, era: object, start: object, end: object, notices: list[str]) -> tuple:
+    """The period's bounds: those given, else the named era's (an open era runs to the data's end)."""
+    era_id = _text(era)
+    if not era_id:
+        return start, end
+    found = era_named(dataset.eras, era_id)
+    if found is None:
+        notices.append(f"Unknown era '{era_id[:40]}' ignored.")
+        return start, end
+    return _text(start) or found.start.iso(), _text(end) or (found.end.iso() if found.end else "")
+
+
+def _switch(value: object, notices: list[str]) -> bool:
+    if isinstance(value, bool):
+        return value
+    if _text(value) in SWITCH:
+        return SWITCH[value]
+    notices.append(f"'eras={_text(value)[:40]}' is not on or off; eras are shown.")
+    return True
 
 
 def _stop(value: object, notices: list[str]) -> int:

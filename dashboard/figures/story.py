@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from ..core.days import plotly_day
+from ..core.eras import Band
 from ..core.model import Domain
 from .marks import EVENT_MARKS, PATH, kind, mark_positions
 from .timeline import timeline_figure
@@ -42,15 +43,21 @@ def _around_stop(layout: dict, rows: pd.DataFrame, path: Sequence[str], number: 
 
 
 def story_figure(
-    frame: pd.DataFrame, domains: Sequence[Domain], path: Sequence[str], number: int, present: bool = False
+    frame: pd.DataFrame,
+    domains: Sequence[Domain],
+    path: Sequence[str],
+    number: int,
+    present: bool = False,
+    bands: Sequence[Band] = (),
 ) -> dict:
     """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed.
 
-    `present` sizes it for present mode (a full 1920×1080 screen: wider chart, larger type)."""
+    `present` sizes it for present mode (a full 1920×1080 screen: wider chart, larger type);
+    `bands`: the eras behind the lanes."""
     rows = frame[frame["id"].isin(path)]
     current = path[number - 1]
     size, plot_px = (PRESENT_SIZE, PRESENT_PLOT_PX) if present else (PROJECTOR_SIZE, STORY_PLOT_PX)
-    figure = timeline_figure(rows, domains, selected=current, plot_px=plot_px, label_size=size)
+    figure = timeline_figure(rows, domains, selected=current, plot_px=plot_px, label_size=size, bands=bands)
     visited = set(path[:number])
     for trace in figure["data"]:
         if kind(trace) in EVENT_MARKS:

@@ -9,8 +9,10 @@ import numpy as np
 import pandas as pd
 
 from ..core.days import epoch_ms, plotly_days
+from ..core.eras import Band
 from ..core.model import Domain
 from .counts import counts_figure
+from .eras import era_layer
 from .hover import hover_data
 from .label_room import FIRST_PX, ROW_PX, fit_rows, lane_positions, lane_rows
 from .marks import ECHO, GRID, MAX_MARKS, POINT, PRECISION, SPAN, mark_count, selection_trace
@@ -247,6 +249,7 @@ def timeline_figure(
     still: bool = False,
     plot_px: float = PLOT_PX,
     label_size: int = LABEL_SIZE,
+    bands: Sequence[Band] = (),
 ) -> dict:
     """The timeline: a lane per domain, each event labelled once in its first lane (echoed in the
     others), each lane as tall as its labels need.
@@ -257,7 +260,8 @@ def timeline_figure(
     `shown` limits the lanes to those domain ids; colours and symbols stay those of the full
     list. Past MAX_MARKS marks the figure shows honest counts instead (see `counts_figure`).
     The last trace is always the selection ring (empty when nothing is selected), so a
-    selection change can be sent as a one-trace patch. Labels start hidden: assets/js/labels.js lays
+    selection change can be sent as a one-trace patch. `bands`: the eras drawn behind the lanes,
+    their labels in a strip along the top (figures/eras.py). Labels start hidden: assets/js/labels.js lays
     them out for the width and zoom the reader has (`plot_px` is the width the lanes are sized for).
     """
     if frame.empty:
@@ -292,6 +296,8 @@ def timeline_figure(
     row_px = max(ROW_PX, label_size + 9)
     positions, top = lane_positions(fit_rows(rows, most), row_px)
     lane_y = {d.id: positions[lane_index[d.id]] for d in lanes}
+    eras = era_layer(bands, lane_y, (axis["minallowed"], axis["maxallowed"]), label_size)
+    top += eras.strip_px
     traces: list[dict] = [_grid_trace(lane_y, axis)]
     marks: dict[str, list[tuple[str, float]]] = {}
     symbols = {d.id: SYMBOLS[domains.index(d) % len(SYMBOLS)] for d in lanes}
@@ -310,7 +316,8 @@ def timeline_figure(
     annotations, items = _label_annotations(labelled, lane_y, times.tolist(), texts)
     plot_height = top + BOTTOM_PX
     layout = base_layout(round(plot_height + 66 + (0 if still else plot_height * SLIDER_SHARE + 44)))
-    layout.update(showlegend=False, barmode="overlay", annotations=_lane_names(lanes, lane_y) + annotations)
+    annotations = _lane_names(lanes, lane_y) + annotations + eras.annotations
+    layout.update(showlegend=False, barmode="overlay", annotations=annotations)
     layout["margin"].update(t=30, r=44, l=12)
     # The labels' data for assets/js/labels.js, under a key plotly.js does not know: Dash's Graph
     # hands plotly a deep copy of the layout on every update, and a copied `meta` (or any layout
@@ -322,6 +329,9 @@ def timeline_figure(
             for d in lanes
         ],
     }
+    if eras.meta:
+        layout["shapes"] = eras.shapes
+        layout["timeline"] |= {"eras": eras.meta, "eraStrip": eras.strip_px, "eraRow": eras.row_px}
     layout["xaxis"] = axis
     if still:
         layout["timeline"]["still"] = True
@@ -346,12 +356,13 @@ def still_figure(
     numbers: dict[str, int] | None = None,
     plot_px: float = PLOT_PX,
     flat: bool = False,
+    bands: Sequence[Band] = (),
 ) -> dict:
     """The whole view for a surface nobody zooms (brief, image, embed, HTML file): every event, each
     numbered, the number shown before every label when `numbers` are given (a brief's table rows),
     else only where a title has no room (the event is then listed under the chart). `flat`: never
     turned upright on a narrow screen (print and images)."""
-    figure = timeline_figure(frame, domains, None, shown, still=True, plot_px=plot_px)
+    figure = timeline_figure(frame, domains, None, shown, still=True, plot_px=plot_px, bands=bands)
     if "timeline" not in figure["layout"]:
         return figure
     in_order = {event_id: number for number, event_id in enumerate(frame["id"], start=1)}

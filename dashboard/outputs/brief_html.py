@@ -26,7 +26,9 @@ def _figure(dataset: Dataset, view: View, numbers: dict[str, int]) -> dict | Non
     credit as text. None when no event matches."""
     if view.rows.empty:
         return None
-    figure = still_figure(view.rows, dataset.domains, view.state.domains, numbers, PLOT_WIDTH, flat=True)
+    figure = still_figure(
+        view.rows, dataset.domains, view.state.domains, numbers, PLOT_WIDTH, flat=True, bands=view.bands
+    )
     figure["layout"] = dict(figure["layout"], width=CHART_WIDTH, autosize=False)
     return figure
 

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..core.dataset_like import DatasetLike
 from ..core.days import day_value
+from ..core.eras import Band, era_bands
 from ..core.filters import ViewState, event_mask, facet_counts
 from ..core.frame import EventTable, events_table
 from ..core.model import Event
@@ -63,6 +64,7 @@ class View:
     actor_counts: dict[str, int]
     selected: Event | None
     story: StoryStop | None = None
+    bands: tuple[Band, ...] = ()  # the eras its charts draw (none when the reader hid them)
     row_of: Callable[[str | None], int | None] = field(default=lambda _id: None, repr=False)
 
     @property
@@ -130,6 +132,17 @@ class Catalog:
     def event_count(self) -> int:
         return len(self.frame)
 
+    @cached_property
+    def _bands(self) -> tuple[Band, ...]:
+        """The file's eras as days, an open one running to the last day of the data."""
+        if not self.dataset.eras or self.frame.empty:
+            return ()
+        return tuple(era_bands(self.dataset.eras, self.frame["last_day"].max().date()))
+
+    def bands(self, state: ViewState) -> tuple[Band, ...]:
+        """The eras a view's charts draw behind their lanes: none when its reader switched them off."""
+        return self._bands if state.eras else ()
+
     def events_of(self, rows: pd.DataFrame) -> list[Event]:
         """The Event objects of some of the frame's rows (built from a snapshot's records on demand)."""
         return self.dataset.events_at(self.frame.index.get_indexer(rows.index))
@@ -153,10 +166,14 @@ class Catalog:
 
         def build() -> dict:
             if story:
-                figure = story_figure(self.frame, self.dataset.domains, story.path, story.number, present)
+                figure = story_figure(
+                    self.frame, self.dataset.domains, story.path, story.number, present, self.bands(state)
+                )
             else:
                 rows = self.frame.iloc[positions]
-                figure = timeline_figure(rows, self.dataset.domains, None, state.domains)
+                figure = timeline_figure(
+                    rows, self.dataset.domains, None, state.domains, bands=self.bands(state)
+                )
             return figure_with_credit(figure, None, credit_line(self.dataset)) if figure["data"] else figure
 
         key = replace(state, event=None).to_query() if story is None else f"{state.to_query()}:{present}"
@@ -166,7 +183,9 @@ class Catalog:
         """The view's whole chart for surfaces nobody zooms (embed, images), cached per view state."""
         rows = lambda: self.frame.iloc[self._filter(state, Sort())[0]]  # noqa: E731
         key = "still:" + replace(state, event=None, story=None, stop=1).to_query()
-        return self._cached(key, lambda: still_figure(rows(), self.dataset.domains, state.domains))
+        return self._cached(
+            key, lambda: still_figure(rows(), self.dataset.domains, state.domains, bands=self.bands(state))
+        )
 
     def figure(
         self, state: ViewState, positions: np.ndarray, story: StoryStop | None, present: bool = False
@@ -196,7 +215,9 @@ class Catalog:
         inside = rows[(rows["start"] <= end) & (rows["last_day"] >= start)]
         if inside.empty:
             return None
-        figure = timeline_figure(inside, self.dataset.domains, state.event, state.domains, x_range=x_range)
+        figure = timeline_figure(
+            inside, self.dataset.domains, state.event, state.domains, x_range=x_range, bands=self.bands(state)
+        )
         figure["layout"]["timeline"]["zoomable"] = True  # its labels stay; zooming out asks again
         return figure_with_credit(figure, None, credit_line(self.dataset))
 
@@ -241,5 +262,6 @@ class Catalog:
             actor_counts=actor_counts,
             selected=selected,
             story=story,
+            bands=self.bands(state),
             row_of=self.row,
         )

@@ -12,6 +12,7 @@ ACTORS = "filter-actors"
 FROM = "filter-from"
 TO = "filter-to"
 SEARCH = "filter-search"
+ERAS = "show-eras"  # the switch that draws the file's eras behind the lanes
 RESET = "filter-reset"
 SUMMARY = "result-summary"
 TIMELINE = "timeline"

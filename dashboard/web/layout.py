@@ -72,6 +72,24 @@ def _period_input(label: str, input_id: str, placeholder: str) -> html.Div:
     )
 
 
+def _eras_switch(catalog: Catalog, first: View | None) -> html.Fieldset:
+    """One switch for the eras' bands behind the lanes; hidden (but present for the view callback)
+    when the file has no eras."""
+    eras = catalog.dataset.eras
+    return html.Fieldset(
+        [
+            html.Legend("Eras"),
+            dbc.Switch(
+                id=ids.ERAS,
+                label=f"Show {len(eras)} era{'s' * (len(eras) != 1)} behind the lanes",
+                value=first.state.eras if first else True,
+                class_name="eras-switch",
+            ),
+        ],
+        hidden=not eras,
+    )
+
+
 def _filters(catalog: Catalog, first: View | None) -> html.Details:
     """The filters, in a drawer that phones open on demand (wider screens keep it open); the
     placeholders are the served file's own words and years."""
@@ -110,6 +128,7 @@ def _filters(catalog: Catalog, first: View | None) -> html.Details:
                     html.Small(date_hint, className="hint"),
                 ]
             ),
+            _eras_switch(catalog, first),
             html.Fieldset(
                 [
                     html.Legend("Actors"),

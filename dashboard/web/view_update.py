@@ -30,6 +30,7 @@ class ViewInputs:
     sort: object = None
     story: object = None
     present: object = None
+    eras: object = True
     drawn: object = None  # the view key of the figure the page was served with, until it is drawn
 
 
@@ -52,6 +53,7 @@ def update_view(catalog: Catalog, inputs: ViewInputs, trigger: object) -> dict:
             inputs.query,
             inputs.selected,
             inputs.story,
+            inputs.eras,
         )
     order = Sort.from_value(inputs.sort)
     present = inputs.present is True and parsed.state.story is not None

@@ -7,13 +7,14 @@ import datetime as dt
 from ..core.dataset_like import DatasetLike
 from ..core.filters import ParsedView, ViewState, view_from_values
 
-WIDGETS = ("domains", "actors", "start", "end", "query", "selected", "story")
+WIDGETS = ("domains", "actors", "start", "end", "query", "selected", "story", "eras")
 
 
 def view_from_widgets(
-    dataset: DatasetLike, domains, actors, start, end, query, selected, story
+    dataset: DatasetLike, domains, actors, start, end, query, selected, story, eras=True
 ) -> ParsedView:
-    """The view the explorer's widgets describe (story is the {'story', 'stop'} store)."""
+    """The view the explorer's widgets describe (story is the {'story', 'stop'} store; eras the
+    switch's value)."""
     story = story if isinstance(story, dict) else {}
     return view_from_values(
         dataset,
@@ -25,6 +26,7 @@ def view_from_widgets(
         event=selected,
         story=story.get("story"),
         stop=story.get("stop", 1),
+        eras=eras,
     )
 
 
@@ -38,6 +40,7 @@ def widget_values(state: ViewState, dataset: DatasetLike) -> dict:
         "query": state.query,
         "selected": state.event,
         "story": {"story": state.story, "stop": state.stop} if state.story else None,
+        "eras": state.eras,
     }
 
 

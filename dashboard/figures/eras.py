@@ -1,0 +1,119 @@
+"""Eras drawn behind a timeline's lanes: a light band per era (over every lane, or one lane's
+marks with a domain) and its label in a strip of rows along the plot's top, kept for them.
+
+Event labels stand in rows above their lanes, so the strip is the one place era labels cannot
+meet them; two eras that overlap in time take different rows, and assets/js/eras.js cuts each
+label to its band's width in the window shown, so no two labels meet either. The bands are shapes
+that plotly clips to the plot; the labels start hidden and the browser lays them out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+import numpy as np
+
+from ..core.days import epoch_ms, plotly_days
+from ..core.eras import Band
+
+# Light enough that marks and labels keep their contrast over them, distinct from the lane colours.
+COLORS = ("#7b6ca8", "#b08a3e", "#4f8a8b", "#a0616a", "#6b7f3a")
+BAND_OPACITY = 0.09
+HEAD_OPACITY = 0.22
+LANE_BELOW_PX = 30  # a domain's band covers its lane's marks and name: from under the name…
+LANE_ABOVE_PX = 12  # …to just above the marks (the lane's labels stand higher, over every band)
+MAX_ROWS = 3  # eras overlapping deeper than this share the last row (their labels are cut shorter)
+
+
+@dataclass(frozen=True)
+class EraLayer:
+    """What a figure adds for its eras: shapes, hidden labels, their data for the browser, the
+    strip's height in px (0 with no eras) and the height of one of its rows."""
+
+    shapes: list[dict]
+    annotations: list[dict]
+    meta: list[dict]
+    strip_px: int
+    row_px: int = 0
+
+
+def strip_row_px(label_size: int) -> int:
+    """One row of era labels: their type is two px under the event labels'."""
+    return label_size + 5
+
+
+def _rows(bands: Sequence[Band]) -> list[int]:
+    """A row per band (bands in time order): the first whose bands have all ended before it starts;
+    past MAX_ROWS, the last row (the browser then cuts a label short at the next one in its row)."""
+    ends: list[dt.date] = []
+    rows = []
+    for band in bands:
+        row = next((i for i, end in enumerate(ends) if end < band.first), None)
+        if row is None:
+            row = min(len(ends), MAX_ROWS - 1)
+            ends += [band.last] * (row == len(ends))
+        ends[row] = max(ends[row], band.last)
+        rows.append(row)
+    return rows
+
+
+def era_layer(
+    bands: Sequence[Band], lane_y: dict[str, float], window: tuple[str, str], label_size: int
+) -> EraLayer:
+    """The eras that touch `window` (ISO days: all a reader can pan to) and whose lane is drawn."""
+    low, high = (dt.date.fromisoformat(day[:10]) for day in window)
+    kept = sorted(
+        (b for b in bands if b.first <= high and b.last >= low and (b.domain is None or b.domain in lane_y)),
+        key=lambda b: (b.first, b.id),
+    )
+    if not kept:
+        return EraLayer([], [], [], 0)
+    row_px, size = strip_row_px(label_size), label_size - 2
+    shapes, annotations, meta = [], [], []
+    for band, row in zip(kept, _rows(kept), strict=True):
+        color = COLORS[len(meta) % len(COLORS)]
+        days = np.array([band.first, band.last + dt.timedelta(days=1)], dtype="datetime64[D]")
+        x0, x1 = plotly_days(days)
+        common = {"type": "rect", "xref": "x", "x0": x0, "x1": x1, "layer": "below", "line": {"width": 0}}
+        if band.domain is None:
+            area = {"yref": "paper", "y0": 0, "y1": 1}
+        else:
+            area = {"yref": "y", "ysizemode": "pixel", "yanchor": lane_y[band.domain]}
+            area |= {"y0": -LANE_BELOW_PX, "y1": LANE_ABOVE_PX}
+        shapes.append({**common, **area, "fillcolor": color, "opacity": BAND_OPACITY, "name": "era"})
+        head = {"yref": "paper", "ysizemode": "pixel", "yanchor": 1, "y0": -(row + 1) * row_px + 1}
+        shapes.append({**common, **head, "y1": -row * row_px - 1, "fillcolor": color})
+        shapes[-1] |= {"opacity": HEAD_OPACITY, "name": "era-head"}
+        annotations.append(
+            {
+                "text": escape(band.label, quote=False),
+                "x": x0,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                "xanchor": "left",
+                "yanchor": "top",
+                "yshift": -row * row_px - 1,
+                "showarrow": False,
+                "font": {"size": size, "color": "#1f2933"},
+                "visible": False,
+                "name": "era",
+            }
+        )
+        first, last = epoch_ms(days)
+        meta.append(
+            {
+                "id": band.id,
+                "label": band.label,
+                "x0": int(first),
+                "x1": int(last),
+                "row": row,
+                "lane": None if band.domain is None else lane_y[band.domain],
+                "color": color,
+            }
+        )
+    strip = (max(item["row"] for item in meta) + 1) * row_px + 2
+    return EraLayer(shapes, annotations, meta, strip, row_px)
