@@ -87,7 +87,8 @@ def test_every_chart_draws_the_eras_behind_its_lanes_with_their_labels_in_a_stri
 def test_switched_off_the_eras_are_not_drawn_and_a_lanes_era_goes_with_its_lane(bundled):
     catalog = Catalog(bundled)
     off = catalog.view(parse_view("eras=off", bundled).state).figure
-    assert era_ids(off) == [] and "shapes" not in off["layout"] and "eraStrip" not in off["layout"]["timeline"]
+    assert era_ids(off) == [] and "shapes" not in off["layout"]
+    assert "eraStrip" not in off["layout"]["timeline"]
     economic = catalog.still(parse_view("domains=economic,military", bundled).state)
     assert era_ids(economic) == ["abe-second-government", "tsai-presidency"]
 

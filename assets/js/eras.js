@@ -10,7 +10,7 @@ import { escapeText } from "./markup.js";
 
 const ERA_MIN_PX = 28;  /* a shorter room says too little: the band stays unlabelled */
 const ERA_GAP_PX = 6, ERA_PAD_PX = 4;
-const ERA_BAND_OPACITY = 0.09, ERA_HEAD_OPACITY = 0.22;
+const ERA_BAND_OPACITY = 0.07, ERA_HEAD_OPACITY = 0.22;
 
 /* Each era's visible extent in px along time [start, end], or null when it is out of view;
    `toPx(ms)` maps a time, `length`: the plot's length along time. */

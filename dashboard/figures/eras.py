@@ -21,7 +21,7 @@ from ..core.eras import Band
 
 # Light enough that marks and labels keep their contrast over them, distinct from the lane colours.
 COLORS = ("#7b6ca8", "#b08a3e", "#4f8a8b", "#a0616a", "#6b7f3a")
-BAND_OPACITY = 0.09
+BAND_OPACITY = 0.07
 HEAD_OPACITY = 0.22
 LANE_BELOW_PX = 30  # a domain's band covers its lane's marks and name: from under the name…
 LANE_ABOVE_PX = 12  # …to just above the marks (the lane's labels stand higher, over every band)

@@ -81,7 +81,7 @@ def _eras_switch(catalog: Catalog, first: View | None) -> html.Fieldset:
             html.Legend("Eras"),
             dbc.Switch(
                 id=ids.ERAS,
-                label=f"Show {len(eras)} era{'s' * (len(eras) != 1)} behind the lanes",
+                label=f"Show {len(eras)} era{'s' * (len(eras) != 1)}",
                 value=first.state.eras if first else True,
                 class_name="eras-switch",
             ),
