@@ -9,7 +9,7 @@ import { cut } from "./placement.js";
 import { escapeText } from "./markup.js";
 
 const ERA_MIN_PX = 28;  /* a shorter room says too little: the band stays unlabelled */
-const ERA_GAP_PX = 6, ERA_PAD_PX = 4;
+const ERA_GAP_PX = 6, ERA_PAD_PX = 4, ERA_TURNED_EXTRA_PX = 3;
 const ERA_BAND_OPACITY = 0.07, ERA_HEAD_OPACITY = 0.22;
 
 /* Each era's visible extent in px along time [start, end], or null when it is out of view;
@@ -54,11 +54,13 @@ export function withEraLabels(annotations, timeline, area, widthAt) {
 }
 
 /* The upright chart's era columns: their width in lane columns (`lanePx` px each), and the left
-   and right edge of row `row`'s column (the first row stands nearest the lanes). */
+   and right edge of row `row`'s column (the first row stands nearest the lanes). A column is a
+   little wider than a level row: a turned label's box is its line's height and its padding. */
 export function eraColumns(timeline, lanePx) {
-  const rowUnits = (timeline.eraRow || 0) / lanePx;
+  const rows = Math.max(0, ...(timeline.eras || []).map((era) => era.row + 1));
+  const rowUnits = ((timeline.eraRow || 0) + ERA_TURNED_EXTRA_PX) / lanePx;
   return {
-    units: (timeline.eraStrip || 0) / lanePx,
+    units: rows ? rows * rowUnits + ERA_GAP_PX / lanePx : 0,
     column: (row) => [-0.5 - (row + 1) * rowUnits, -0.5 - row * rowUnits],
   };
 }

@@ -10,6 +10,7 @@ that plotly clips to the plot; the labels start hidden and the browser lays them
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -40,9 +41,14 @@ class EraLayer:
     row_px: int = 0
 
 
+def era_font_px(label_size: int) -> int:
+    """Era labels are set two px under the event labels."""
+    return label_size - 2
+
+
 def strip_row_px(label_size: int) -> int:
-    """One row of era labels: their type is two px under the event labels'."""
-    return label_size + 5
+    """One row of the strip: an era label's box (its line, 1.5 em, and padding) and a px apart."""
+    return math.ceil(era_font_px(label_size) * 1.5) + 3
 
 
 def _rows(bands: Sequence[Band]) -> list[int]:
@@ -71,7 +77,7 @@ def era_layer(
     )
     if not kept:
         return EraLayer([], [], [], 0)
-    row_px, size = strip_row_px(label_size), label_size - 2
+    row_px, size = strip_row_px(label_size), era_font_px(label_size)
     shapes, annotations, meta = [], [], []
     for band, row in zip(kept, _rows(kept), strict=True):
         color = COLORS[len(meta) % len(COLORS)]
