@@ -9,7 +9,7 @@ import { cut } from "./placement.js";
 import { escapeText } from "./markup.js";
 
 const ERA_MIN_PX = 28;  /* a shorter room says too little: the band stays unlabelled */
-const ERA_GAP_PX = 6, ERA_PAD_PX = 4, ERA_TURNED_EXTRA_PX = 3;
+const ERA_GAP_PX = 6, ERA_PAD_PX = 4, ERA_TURNED_ROWS = 2;
 const ERA_BAND_OPACITY = 0.07, ERA_HEAD_OPACITY = 0.22;
 
 /* Each era's visible extent in px along time [start, end], or null when it is out of view;
@@ -53,24 +53,26 @@ export function withEraLabels(annotations, timeline, area, widthAt) {
   });
 }
 
-/* The upright chart's era columns: their width in lane columns (`lanePx` px each), and the left
-   and right edge of row `row`'s column (the first row stands nearest the lanes). A column is a
-   little wider than a level row: a turned label's box is its line's height and its padding. */
-export function eraColumns(timeline, lanePx) {
-  const rows = Math.max(0, ...(timeline.eras || []).map((era) => era.row + 1));
-  const rowUnits = ((timeline.eraRow || 0) + ERA_TURNED_EXTRA_PX) / lanePx;
+/* The upright chart's era columns: at most ERA_TURNED_ROWS of them, since a phone's width is
+   the labels' room (an era past them shares the last column, its label cut at the next); their
+   width in lane columns (`lanePx` px each), and row `row`'s column's left and right edge (the
+   first row stands nearest the lanes). */
+function eraColumns(eras, rowPx, lanePx) {
+  const rows = Math.max(0, ...eras.map((era) => era.row + 1)), rowUnits = rowPx / lanePx;
   return {
     units: rows ? rows * rowUnits + ERA_GAP_PX / lanePx : 0,
     column: (row) => [-0.5 - (row + 1) * rowUnits, -0.5 - row * rowUnits],
   };
 }
 
-/* The eras' shapes and (hidden) labels for the upright chart: bands across every lane, or one
-   lane's column, from at(start) down to at(end); a row's column left of the lanes heads each.
-   `at(ms)`: the stretched time scale; `columnOf(y)`: a lane's column. */
+/* The eras turned upright: bands across every lane, or one lane's column, from at(start) down to
+   at(end); a column left of the lanes heads each, and its (hidden) label reads down it.
+   `at(ms)`: the stretched time scale; `columnOf(y)`: a lane's column. Returns the shapes, the
+   labels, the eras in their columns (for timeline.eras), their spans on the stretched scale
+   (timeline.eraSpans) and the columns' width in lane columns. */
 export function uprightEras(timeline, annotations, at, columnOf, lanePx) {
-  const eras = timeline.eras || [];
-  const { column } = eraColumns(timeline, lanePx);
+  const eras = (timeline.eras || []).map((era) => ({ ...era, row: Math.min(era.row, ERA_TURNED_ROWS - 1) }));
+  const { column, units } = eraColumns(eras, timeline.eraRow || 0, lanePx);
   const shapes = [];
   eras.forEach((era) => {
     const time = { yref: "y", y0: at(era.x0), y1: at(era.x1), type: "rect", layer: "below", line: { width: 0 }, fillcolor: era.color };
@@ -84,9 +86,9 @@ export function uprightEras(timeline, annotations, at, columnOf, lanePx) {
     index += 1;
     const [left, right] = column(eras[index].row);
     return { ...a, xref: "x", x: (left + right) / 2, yref: "y", y: at(eras[index].x0), yshift: 0, textangle: 90,
-      xanchor: "center", yanchor: "top", visible: false };
+      xanchor: "center", yanchor: "top", borderpad: 0, visible: false };
   });
-  return { shapes, labels, spans: eras.map((era) => [at(era.x0), at(era.x1)]) };
+  return { shapes, labels, eras, units, spans: eras.map((era) => [at(era.x0), at(era.x1)]) };
 }
 
 /* The upright chart's annotations with its era labels laid out down their columns; `spans`:

@@ -3,7 +3,7 @@
    one column beside them. Pure: figure JSON and the plot area (plot_area.js) in, figure JSON out. */
 import { cut, placeUpright } from "./placement.js";
 import { KEY_LINE_PX, escapeText, listedKey } from "./markup.js";
-import { eraColumns, uprightEras, withUprightEraLabels } from "./eras.js";
+import { uprightEras, withUprightEraLabels } from "./eras.js";
 
 const LANE_PX = 34, STEP_PX = 42, MIN_H_PX = 420, MAX_H_PX = 1600, TICK_V_PX = 24, NOTE_PX = 26;
 const YEAR_MS = 365.25 * 86400000, RANK_SHARE = 0.88;
@@ -90,7 +90,7 @@ export function upright(data, layout, width, widthAt) {
   const key = keyLines(meta.lanes, width - 52, widthAt(12));
   const margin = { l: 44, r: 8, t: 12 + key.length * KEY_LINE_PX, b: 24 };
   const timeAxis = { range: [at.ends[1], at.ends[0]], fixedrange: true, showticklabels: false, showgrid: false, zeroline: false };
-  const eras = uprightEras(meta, layout.annotations, at, column, LANE_PX), left = -0.5 - eraColumns(meta, LANE_PX).units;
+  const eras = uprightEras(meta, layout.annotations, at, column, LANE_PX), left = -0.5 - eras.units;
   const laneAxis = {
     range: [left, left + (width - margin.l - margin.r) / LANE_PX], fixedrange: true,
     showgrid: false, zeroline: false, showticklabels: false,
@@ -108,7 +108,7 @@ export function upright(data, layout, width, widthAt) {
       font: { size: 11, color: "#7b8794" },
     }].concat(eras.labels, labels),
     timeline: {
-      ...meta, upright: true, stretched: meta.labels.map((label) => at(label.x)), eraSpans: eras.spans,
+      ...meta, upright: true, stretched: meta.labels.map((label) => at(label.x)), eras: eras.eras, eraSpans: eras.spans,
       span: [Math.min(...times), Math.max(...times)],
     },
   };
@@ -149,7 +149,7 @@ export function layOutUpright(meta, area, labels, others, size, widthAt) {
     return {
       ...annotation, visible: true, ax: columnPx - area.xToPx(column(label.y)), ay: shift,
       xanchor: "left", yanchor: "middle", align: "left",
-      text: '<span style="font-size:' + (size - 2) + 'px;color:#52606d">' + escapeText(label.date) + "</span><br>" +
+      text: '<span style="font-size:' + (size - 2) + 'px;color:#52606d">' + escapeText(cut(label.date, room, widthAt(size - 2))) + "</span><br>" +
         escapeText(cut(label.dated.slice(label.date.length + 3), room, widthOf)),
     };
   });

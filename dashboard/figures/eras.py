@@ -19,6 +19,7 @@ import numpy as np
 
 from ..core.days import epoch_ms, plotly_days
 from ..core.eras import Band
+from .theme import LABEL_SIZE
 
 # Light enough that marks and labels keep their contrast over them, distinct from the lane colours.
 COLORS = ("#7b6ca8", "#b08a3e", "#4f8a8b", "#a0616a", "#6b7f3a")
@@ -42,8 +43,9 @@ class EraLayer:
 
 
 def era_font_px(label_size: int) -> int:
-    """Era labels are set two px under the event labels."""
-    return label_size - 2
+    """Era labels are set two px under the event labels, but at a projector's sizes as large as
+    they are (story mode is read from the back of a room)."""
+    return label_size if label_size > LABEL_SIZE else label_size - 2
 
 
 def strip_row_px(label_size: int) -> int:

@@ -22,13 +22,11 @@ PRESENT_PLOT_PX = 800  # and at 1920 px, in present mode
 
 
 def _projector_type(layout: dict, size: int) -> None:
-    """Story mode is read from the back of a room: axis, lane names and labels at `size` px (era
-    labels were set for it, a little smaller, in rows of their own)."""
+    """Story mode is read from the back of a room: axis, lane names and labels at `size` px."""
     layout["font"] = {**layout["font"], "size": size}
     layout["xaxis"]["tickfont"] = {"size": size}
     for annotation in layout["annotations"]:
-        if annotation.get("name") != "era":
-            annotation["font"] = {**annotation.get("font", {}), "size": size}
+        annotation["font"] = {**annotation.get("font", {}), "size": size}
 
 
 def _around_stop(layout: dict, rows: pd.DataFrame, path: Sequence[str], number: int) -> None:

@@ -87,6 +87,10 @@ test("turned upright, bands run across the lane columns and their labels read do
   assert.ok(turned.xaxis.range[0] < -0.5 - 36 / 34, "the lanes start right of two era columns");
   const heads = turned.shapes.filter((s) => s.name === "era-head");
   assert.ok(heads.every((s) => s.x1 <= -0.5), "era columns stand left of the lanes");
+  const third = { ...fig.layout, timeline: { ...fig.layout.timeline, eras: [...fig.layout.timeline.eras, era("c", Date.UTC(2016, 4, 20), Date.UTC(2019, 5, 1), 2)] } };
+  const shared = upright(fig.data, third, 375, widthAt).layout;
+  assert.deepEqual(shared.timeline.eras.map((item) => item.row), [0, 1, 1], "a phone keeps two era columns");
+  assert.equal(shared.xaxis.range[0], turned.xaxis.range[0]);
   const [low, high] = turned.yaxis.range.slice().sort((a, b) => a - b);
   const area = { ...AREA, width: 300, height: 500, xToPx: (x) => (x - turned.xaxis.range[0]) * 34, yToPx: (y) => (y - low) / (high - low) * 500 };
   const all = turned.annotations;
