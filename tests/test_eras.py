@@ -8,6 +8,7 @@ from dashboard.core.filters import ViewState, filter_events, parse_view
 from dashboard.core.frame import events_table
 from dashboard.views.catalog import Catalog
 from dashboard.web import ids
+from dashboard.web.layout import explorer_layout
 from dashboard.web.view_update import ViewInputs, update_view
 
 
@@ -114,3 +115,26 @@ def test_an_unknown_era_in_the_url_is_said_on_the_page(bundled):
     outputs = update_view(Catalog(bundled), ViewInputs(search="?era=heisei"), None)
     notices = [notice.children for notice in outputs["notices"]]
     assert notices == ["Unknown era 'heisei' ignored."]
+
+
+def test_the_switch_is_shown_only_for_a_file_with_eras(bundled, mini):
+    def switch_fieldset(dataset):
+        page = explorer_layout(Catalog(dataset)).to_plotly_json()
+        found = []
+
+        def walk(node):
+            if hasattr(node, "to_plotly_json"):
+                node = node.to_plotly_json()
+            if isinstance(node, dict):
+                children = node.get("props", {}).get("children")
+                kids = children if isinstance(children, list) else [children]
+                if any(getattr(kid, "id", None) == ids.ERAS for kid in kids):
+                    found.append(node["props"])
+                for kid in kids:
+                    walk(kid)
+
+        walk(page)
+        return found[0]
+
+    assert switch_fieldset(bundled).get("hidden") is False
+    assert switch_fieldset(mini).get("hidden") is True
