@@ -17,8 +17,9 @@ from .pages import preview_tags, render
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")
 DEFAULT_HEIGHT = 420
 HEIGHT_RANGE = (200, 2000)
-# A 360 px frame has room for a hover label of about this many characters a line beside the lanes.
-HOVER_LINE_CHARS = 24
+# A 360 px frame has room for a hover label of about this many characters a line beside the lanes
+# (and the era columns left of them).
+HOVER_LINE_CHARS = 22
 HOVER_LABEL = {"font": {"size": 12}, "align": "left", "namelength": 0}
 
 
