@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 
 from ..core.event_file import file_fields
 from ..core.frame import date_label
-from ..core.model import Dataset, Domain, Event, Source
+from ..core.model import Dataset, Domain, Event, Relation, Source
+from ..core.statements import statement_line
+from .citations import citation
 
 CSV_COLUMNS = (
     "id",
@@ -25,6 +27,7 @@ CSV_COLUMNS = (
     "tags",
     "importance",
     "related",
+    "statements",
     "sources",
     "source_count",
 )
@@ -42,6 +45,11 @@ def source_text(source: Source) -> str:
     quote = f"“{source.quote}”" if source.quote else None
     parts = (source.outlet, source.title, source.date and source.date.iso(), source.url, quote)
     return " — ".join(part for part in parts if part)
+
+
+def relation_text(relation: Relation) -> str:
+    """A related id, with its type in brackets when it has one: 'tsai-sankei-interview-2019 (responds-to)'."""
+    return relation.id if relation.type is None else f"{relation.id} ({relation.type})"
 
 
 def events_csv(events: Iterable[Event], domains: Sequence[Domain]) -> str:
@@ -64,7 +72,8 @@ def events_csv(events: Iterable[Event], domains: Sequence[Domain]) -> str:
             "; ".join(event.people),
             "; ".join(event.tags),
             event.importance,
-            "; ".join(event.related),
+            "; ".join(relation_text(relation) for relation in event.related),
+            " | ".join(statement_line(event, statement, citation) for statement in event.statements),
             " | ".join(source_text(source) for source in event.sources),
             len(event.sources),
         )

@@ -1,0 +1,49 @@
+"""Typed relations read both ways, and statements grouped by party."""
+
+from dashboard.core.relations import TYPES, grouped, pairs_among, word
+from dashboard.core.statements import by_party, quoted_in
+
+TSAI, DECLINES, CONSIDERS = (
+    "tsai-sankei-interview-2019",
+    "japan-declines-security-dialogue-2019",
+    "japan-considers-security-dialogue-2019",
+)
+
+
+def groups_of(dataset, event_id):
+    return grouped(dataset.event(event_id), dataset.inbound(event_id))
+
+
+def test_every_type_has_a_word_for_each_direction():
+    assert word("responds-to", True) == "Responds to" and word("responds-to", False) == "Answered by"
+    assert word("part-of", False) == "Includes" and word(None, True) == word(None, False) == "Related"
+    assert all(len(words) == 2 and all(words) for words in TYPES.values())
+
+
+def test_a_response_is_named_from_both_ends(bundled):
+    assert groups_of(bundled, DECLINES) == [("Responds to", [TSAI]), ("Same issue", [CONSIDERS])]
+    assert groups_of(bundled, TSAI) == [
+        ("Answered by", [DECLINES]),
+        ("Related", ["joint-communique-1972", CONSIDERS]),
+    ], "named by the decline, typed: listed once, under its type, though Tsai's own entry is untyped"
+
+
+def test_an_untyped_relation_reads_as_related_from_either_end(mini):
+    assert groups_of(mini, "beta-festival") == [("Leads to", ["joint-lab"]), ("Related", ["alpha-founded"])]
+    assert groups_of(mini, "alpha-founded") == [("Related", ["beta-festival"])]
+    assert groups_of(mini, "joint-lab") == [("Follows from", ["beta-festival"])]
+
+
+def test_a_story_path_links_only_the_events_on_it(bundled):
+    path = [bundled.event(event_id) for event_id in (TSAI, DECLINES, "joint-communique-1972")]
+    assert sorted(pairs_among(path)) == sorted(
+        [(TSAI, "joint-communique-1972"), (TSAI, DECLINES), (DECLINES, TSAI), ("joint-communique-1972", TSAI)]
+    )
+
+
+def test_statements_group_by_party_and_find_their_source(mini):
+    lab = mini.event("joint-lab")
+    assert [(party, len(said)) for party, said in by_party(lab)] == [("Alphaland", 1), ("Betastan", 1)]
+    alpha, beta = lab.statements
+    assert quoted_in(lab, alpha) == (lab.sources[0], 1)
+    assert quoted_in(lab, beta)[0].outlet == "Betastan Radio" and quoted_in(lab, beta)[1] is None
