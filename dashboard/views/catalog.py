@@ -14,9 +14,18 @@ from ..core.days import day_value
 from ..core.filters import ViewState, event_mask, facet_counts
 from ..core.frame import EventTable, events_table
 from ..core.model import Event
+from ..core.relations import linked_ids, pairs_among
 from ..core.story import StoryStop, story_stop
 from ..figures.credit import credit_line, figure_with_credit
-from ..figures.marks import MAX_MARKS, mark_count, mark_positions, selection_index, selection_trace
+from ..figures.marks import (
+    MAX_MARKS,
+    mark_count,
+    mark_positions,
+    selected_indexes,
+    selection_index,
+    selection_trace,
+)
+from ..figures.relations import relation_trace
 from ..figures.story import story_figure
 from ..figures.timeline import still_figure, timeline_figure
 
@@ -153,7 +162,10 @@ class Catalog:
 
         def build() -> dict:
             if story:
-                figure = story_figure(self.frame, self.dataset.domains, story.path, story.number, present)
+                pairs = pairs_among(filter(None, map(self.dataset.event, story.path)))
+                figure = story_figure(
+                    self.frame, self.dataset.domains, story.path, story.number, present, pairs
+                )
             else:
                 rows = self.frame.iloc[positions]
                 figure = timeline_figure(rows, self.dataset.domains, None, state.domains)
@@ -175,10 +187,17 @@ class Catalog:
         figure = self._base_figure(state, positions, story, present)
         if story or not state.event or selection_index(figure) is None:
             return figure
-        return {
-            "data": [*figure["data"][:-1], self.selection_ring(figure, state.event)],
-            "layout": figure["layout"],
-        }
+        return self._selected(figure, state.event)
+
+    def _selected(self, figure: dict, event_id: str) -> dict:
+        """The figure with an event ringed and linked to each related event it draws."""
+        event = self.dataset.event(event_id)
+        positions = mark_positions(figure)
+        others = linked_ids(event, self.dataset.inbound(event_id)) if event else []
+        links = relation_trace(positions, [(event_id, other) for other in others])
+        indexes = selected_indexes(figure)
+        traces = [links, selection_trace(positions.get(event_id, []))][-len(indexes) :]
+        return {"data": [*figure["data"][: indexes[0]], *traces], "layout": figure["layout"]}
 
     def zoomed(self, state: ViewState, x_range: tuple[str, str] | None) -> dict | None:
         """The figure for a zoomed range of a view too large to draw one by one, or None.
@@ -196,14 +215,10 @@ class Catalog:
         inside = rows[(rows["start"] <= end) & (rows["last_day"] >= start)]
         if inside.empty:
             return None
-        figure = timeline_figure(inside, self.dataset.domains, state.event, state.domains, x_range=x_range)
+        figure = timeline_figure(inside, self.dataset.domains, None, state.domains, x_range=x_range)
+        figure = self._selected(figure, state.event) if state.event else figure
         figure["layout"]["timeline"]["zoomable"] = True  # its labels stay; zooming out asks again
         return figure_with_credit(figure, None, credit_line(self.dataset))
-
-    @staticmethod
-    def selection_ring(figure: dict, event_id: str | None) -> dict:
-        """The selection trace for an event in a built figure (empty if it is not drawn)."""
-        return selection_trace(mark_positions(figure).get(event_id, []) if event_id else [])
 
     def _filter(self, state: ViewState, sort: Sort) -> tuple:
         """Row positions in date and in table order, and facet counts, for the view's filters (cached:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Patch, html
 
 from ..core.dataset_like import DatasetLike
-from ..figures.marks import selection_index
+from ..figures.marks import selected_indexes
 from ..views.catalog import Sort, View
 from ..views.view_words import describe_view
 from .chronology import chronology_table, summary_text
@@ -30,12 +30,13 @@ def explorer_outputs(
     """Everything the explorer's view callback sends back besides the widget values and the sort,
     by the names of callbacks.VIEW_OUTPUTS.
 
-    With `ring_only` (only the selection changed) the figure goes as a one-trace Patch.
+    With `ring_only` (only the selection changed) the figure goes as a Patch of the ring and the links.
     """
-    figure, ring = view.figure, selection_index(view.figure)
-    if ring_only and view.story is None and ring is not None:
+    figure, redrawn = view.figure, selected_indexes(view.figure)
+    if ring_only and view.story is None and redrawn:
         figure = Patch()
-        figure["data"][ring] = view.figure["data"][ring]
+        for index in redrawn:
+            figure["data"][index] = view.figure["data"][index]
     labels = {d.id: d.label for d in dataset.domains}
     return {
         "domain_options": domain_options(dataset, view.domain_counts),
