@@ -12,6 +12,7 @@ from ..figures.timeline import still_figure
 from ..views.catalog import View
 from ..views.view_words import describe_view, view_title
 from .brief import prepared_on
+from .brief_event import relations, statements
 from .citations import chronology, citation
 from .pages import preview_tags, render
 
@@ -46,12 +47,15 @@ def brief_page(
     notes = chronology(dataset, view)
     labels = {domain.id: domain.label for domain in dataset.domains}
     lines = describe_view(view.state, dataset)
+    listed = {event.id for event, _ in notes.entries}
     rows = [
         {
             "event": event,
             "marks": marks,
             "date": date_label(event),
             "domains": [labels.get(d, d) for d in event.domains],
+            "relations": relations(dataset, event, listed),
+            "statements": statements(event),
         }
         for event, marks in notes.entries
     ]
