@@ -283,4 +283,5 @@ def test_the_page_lists_statements_and_links_related_rows_it_holds(bundled):
     assert "<strong>Same issue:</strong>" in row
     abe = page[page.index('id="event-abe-normal-path-2019"') :]
     cells = _texts(abe[: abe.index("</table>")], r"<td>([^<]*(?:<q>[^<]*</q>)?)</td>")
-    assert cells[:3] == ["Japan", "<q>fully returned to their normal path</q>", "China Brief, Vol. 19 Issue 10"]
+    words = "<q>fully returned to their normal path</q>"
+    assert cells[:3] == ["Japan", words, "China Brief, Vol. 19 Issue 10"]
