@@ -1,7 +1,10 @@
 """Typed relations read both ways, and statements grouped by party."""
 
+from dashboard.core.filters import parse_view
 from dashboard.core.relations import TYPES, grouped, pairs_among, word
 from dashboard.core.statements import by_party, quoted_in
+from dashboard.figures.marks import mark_positions
+from dashboard.views.catalog import Catalog
 
 TSAI, DECLINES, CONSIDERS = (
     "tsai-sankei-interview-2019",
@@ -47,3 +50,32 @@ def test_statements_group_by_party_and_find_their_source(mini):
     alpha, beta = lab.statements
     assert quoted_in(lab, alpha) == (lab.sources[0], 1)
     assert quoted_in(lab, beta)[0].outlet == "Betastan Radio" and quoted_in(lab, beta)[1] is None
+
+
+def _curves(trace):
+    curves, current = [], []
+    for x, y, text in zip(trace["x"], trace["y"], trace["text"], strict=True):
+        if x is None:
+            curves.append(current)
+            current = []
+        else:
+            current.append((x, y, text))
+    return curves
+
+
+def test_a_selected_event_is_linked_to_each_related_mark_and_a_same_month_reply_gets_a_loop(bundled):
+    figure = Catalog(bundled).view(parse_view(f"?event={TSAI}", bundled).state).figure
+    links = figure["data"][-2]
+    assert links["meta"] == {"kind": "relations"}
+    curves = {curve[-1][2]: curve for curve in _curves(links)}
+    reply = curves["Answered by: " + bundled.event(DECLINES).title]
+    marks = mark_positions(figure)
+    assert (reply[0][0][:10], reply[0][1]) == marks[TSAI][0] and reply[-1][0][:10] == marks[DECLINES][0][0]
+    assert marks[TSAI][0] == marks[DECLINES][0], "both dated March 2019: one spot on the chart"
+    assert max(abs(y - reply[0][1]) for _, y, _ in reply) >= 20, "so the link loops out and back, visibly"
+    assert len(curves) == 3, "the communiqué and the reported consideration too"
+
+
+def test_nothing_selected_draws_no_links(bundled):
+    figure = Catalog(bundled).view(parse_view("", bundled).state).figure
+    assert figure["data"][-2]["meta"] == {"kind": "relations"} and figure["data"][-2]["x"] == []

@@ -48,7 +48,7 @@ def story_figure(
     path: Sequence[str],
     number: int,
     present: bool = False,
-    pairs: Iterable[tuple[str, str]] = (),
+    pairs: Iterable[tuple[str, str, str | None]] = (),
 ) -> dict:
     """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed,
     and the related `pairs` among them linked by quiet curves.
@@ -65,7 +65,7 @@ def story_figure(
     _projector_type(figure["layout"], size)
     _around_stop(figure["layout"], rows, path, number)
     positions = mark_positions(figure)
-    figure["data"][-2] = relation_trace(positions, pairs)
+    figure["data"][-2] = relation_trace(positions, pairs, figure["layout"]["xaxis"]["range"], plot_px)
     steps = [positions[event_id][0] for event_id in path[:number] if event_id in positions]
     figure["data"].insert(
         1,
