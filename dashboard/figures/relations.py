@@ -42,20 +42,20 @@ def _curve(start: Position, end: Position, px_minutes: float, loops: int) -> tup
 
 def relation_trace(
     positions: dict[str, Sequence[Position]],
-    links: Iterable[tuple[str, str, str | None]],
+    pairs: Iterable[tuple[str, str]],
     x_range: Sequence[str] | None = None,
     plot_px: float = 880,
 ) -> dict:
-    """A line trace joining the marks of each related pair (one, other, hover text or None) drawn in
-    the figure, curves apart by None; `x_range` and `plot_px` size the loops of coinciding marks."""
+    """A line trace joining the marks of each related pair of event ids drawn in the figure, curves
+    apart by None; `x_range` and `plot_px` size the loops of coinciding marks. It takes no hover: at
+    its ends it would take the marks' own (the detail names each relation)."""
     low, high = (_minutes(x[:10]) for x in x_range) if x_range else (0, 0)
     px_minutes = (high - low) / plot_px
     xs: list = []
     ys: list = []
-    texts: list = []
     drawn: set[frozenset] = set()
     spots: list[tuple] = []  # the ends of each curve drawn, to widen loops that share them
-    for one, other, text in links:
+    for one, other in pairs:
         key = frozenset((one, other))
         if one == other or key in drawn or not positions.get(one) or not positions.get(other):
             continue
@@ -65,15 +65,13 @@ def relation_trace(
         spots.append(ends)
         xs += [*curve_x, None]
         ys += [*curve_y, None]
-        texts += [text] * len(curve_x) + [None]
-    hover = {"text": texts, "hoverinfo": "text"} if any(texts) else {"hoverinfo": "skip"}
     return {
         "type": "scatter",
         "mode": "lines",
         "x": xs,
         "y": ys,
         "line": {"color": COLOR, "width": 1.5},
-        **hover,
+        "hoverinfo": "skip",
         "showlegend": False,
         "meta": {"kind": RELATIONS},
     }

@@ -48,7 +48,7 @@ def story_figure(
     path: Sequence[str],
     number: int,
     present: bool = False,
-    pairs: Iterable[tuple[str, str, str | None]] = (),
+    pairs: Iterable[tuple[str, str]] = (),
 ) -> dict:
     """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed,
     and the related `pairs` among them linked by quiet curves.

@@ -14,7 +14,7 @@ from ..core.days import day_value
 from ..core.filters import ViewState, event_mask, facet_counts
 from ..core.frame import EventTable, events_table
 from ..core.model import Event
-from ..core.relations import grouped, pairs_among
+from ..core.relations import linked_ids, pairs_among
 from ..core.story import StoryStop, story_stop
 from ..figures.credit import credit_line, figure_with_credit
 from ..figures.marks import (
@@ -195,15 +195,9 @@ class Catalog:
         """The figure with an event ringed and linked to each related event it draws."""
         event = self.dataset.event(event_id)
         positions = mark_positions(figure)
-        groups = grouped(event, self.dataset.inbound(event_id)) if event else []
-        titles = self.frame["title"].to_numpy()
-        named = [  # hovering a link names the relation and the event at its other end
-            (event_id, other, f"{word}: {titles[self.dataset.row(other)]}")
-            for word, others in groups
-            for other in others
-            if other in positions
-        ]
-        links = relation_trace(positions, named, figure["layout"]["xaxis"].get("range"))
+        others = linked_ids(event, self.dataset.inbound(event_id)) if event else []
+        pairs = [(event_id, other) for other in others]
+        links = relation_trace(positions, pairs, figure["layout"]["xaxis"].get("range"))
         indexes = selected_indexes(figure)
         traces = [links, selection_trace(positions.get(event_id, []))][-len(indexes) :]
         return {"data": [*figure["data"][: indexes[0]], *traces], "layout": figure["layout"]}
