@@ -81,3 +81,14 @@ def test_a_selected_event_is_linked_to_each_related_mark_and_a_same_month_reply_
 def test_nothing_selected_draws_no_links(bundled):
     figure = Catalog(bundled).view(parse_view("", bundled).state).figure
     assert figure["data"][-2]["meta"] == {"kind": "relations"} and figure["data"][-2]["x"] == []
+
+
+def test_a_story_stop_links_the_related_events_of_its_path(bundled):
+    state = parse_view("?story=communique-to-networking&stop=11", bundled).state
+    figure = Catalog(bundled).view(state).figure
+    links = figure["data"][-2]
+    marks = mark_positions(figure)
+    ends = {frozenset((curve[0], curve[-1])) for curve in _curves(links)}
+    assert frozenset((marks[TSAI][0], marks[DECLINES][0])) in ends
+    spots = {spot for positions in marks.values() for spot in positions}
+    assert all(point in spots for end in ends for point in end), "every link joins two marks"

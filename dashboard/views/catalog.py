@@ -162,12 +162,9 @@ class Catalog:
 
         def build() -> dict:
             if story:
-                pairs = [
-                    (*pair, None) for pair in pairs_among(filter(None, map(self.dataset.event, story.path)))
-                ]
-                figure = story_figure(
-                    self.frame, self.dataset.domains, story.path, story.number, present, pairs
-                )
+                pairs = pairs_among(filter(None, map(self.dataset.event, story.path)))
+                domains = self.dataset.domains
+                figure = story_figure(self.frame, domains, story.path, story.number, present, pairs)
             else:
                 rows = self.frame.iloc[positions]
                 figure = timeline_figure(rows, self.dataset.domains, None, state.domains)
