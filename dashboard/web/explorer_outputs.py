@@ -7,10 +7,12 @@ from dash import Patch, html
 from ..core.dataset_like import DatasetLike
 from ..figures.marks import selection_index
 from ..views.catalog import Sort, View
+from ..views.pins import PinNote
 from ..views.view_words import describe_view
 from .chronology import chronology_table, summary_text
 from .event_detail import event_detail
 from .filter_options import actor_options, apply_text, domain_options, filters_set_text
+from .since_notes import pin_notice, removed_words, since_notice
 from .story_panel import page_class, story_panel
 
 
@@ -26,6 +28,7 @@ def explorer_outputs(
     notices: tuple[str, ...],
     ring_only: bool,
     present: bool = False,
+    pin: PinNote | None = None,
 ) -> dict:
     """Everything the explorer's view callback sends back besides the widget values and the sort,
     by the names of callbacks.VIEW_OUTPUTS.
@@ -48,7 +51,17 @@ def explorer_outputs(
         ],
         "table": chronology_table(view, sort, labels),
         "detail": event_detail(view.selected, dataset, view.state.query),
-        "notices": [html.P(notice, className="notice") for notice in notices],
+        "notices": [
+            notice
+            for notice in (
+                pin_notice(pin),
+                *(html.P(text, className="notice") for text in (*notices, *view.notices)),
+                since_notice(view),
+            )
+            if notice is not None
+        ],
+        "since_hidden": view.marks is None,
+        "since_removed": removed_words(view),
         "view_query": view.state.to_query(),
         "story_panel": story_panel(view.story),
         "page_class": page_class(view, present),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ..core.filters import CHANGED_ONLY
 from ..figures import plotly_config
 from ..figures.credit import document_name
 from ..views.catalog import Catalog, View
@@ -12,6 +13,7 @@ from . import ids
 from .chronology import summary_text
 from .explorer_outputs import chart_style
 from .filter_options import actor_options, apply_text, domain_options, filters_set_text
+from .since_notes import removed_words
 from .story_panel import story_links, story_panel
 
 
@@ -228,6 +230,25 @@ def share_panel(cited: str = "") -> html.Details:
     )  # fmt: skip
 
 
+def since_panel(first: View | None) -> html.Div:
+    """Shown with since=: "Only new and changed", and the events removed since then."""
+    marks = first.marks if first else None
+    return html.Div(
+        [
+            dbc.Checklist(
+                id=ids.CHANGED_ONLY,
+                options=[{"label": "Only new and changed", "value": CHANGED_ONLY}],
+                value=[CHANGED_ONLY] if first and first.state.changed_only else [],
+                class_name="checklist changed-only",
+            ),
+            html.P(removed_words(first) if first else [], id=ids.SINCE_REMOVED, className="since-removed"),
+        ],
+        id=ids.SINCE_PANEL,
+        className="since-panel",
+        hidden=marks is None,
+    )
+
+
 def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = "") -> html.Div:
     """The explorer: header, filters, the timeline, the selected event, the chronology.
 
@@ -266,6 +287,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = ""
                                 className="summary-line",
                                 **{"aria-live": "polite"},
                             ),
+                            since_panel(first),
                             html.Figure(
                                 dcc.Graph(
                                     id=ids.TIMELINE,
