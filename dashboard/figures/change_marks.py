@@ -11,7 +11,9 @@ from html import escape
 from .marks import CHANGE, EVENT_MARKS, kind, mark_positions, selection_index
 
 WORDS = {"new": "New", "changed": "Changed"}
-RING = {"size": 24, "color": "rgba(0,0,0,0)", "line": {"color": "#9a3412", "width": 2}}
+# An open symbol is stroked in the marker's colour; dark orange differs from every lane's colour
+# and from the black selection ring, and the word in the label says it without colour.
+RING = {"symbol": "circle-open", "size": 26, "color": "#c2410c", "line": {"width": 2.5}}
 
 
 def change_trace(positions: list[tuple[str, float]]) -> dict:
@@ -21,7 +23,7 @@ def change_trace(positions: list[tuple[str, float]]) -> dict:
         "mode": "markers",
         "x": [x for x, _ in positions],
         "y": [y for _, y in positions],
-        "marker": {**RING, "symbol": "circle-open"},
+        "marker": RING,
         "hoverinfo": "skip",
         "showlegend": False,
         "meta": {"kind": CHANGE},

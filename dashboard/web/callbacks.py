@@ -39,6 +39,7 @@ VIEW_OUTPUTS = {
     "changed": Output(ids.CHANGED_ONLY, "value"),
     "since_hidden": Output(ids.SINCE_PANEL, "hidden"),
     "since_removed": Output(ids.SINCE_REMOVED, "children"),
+    "version_query": Output(ids.VERSION_QUERY, "data"),
 }
 VIEW_INPUTS = {
     "search": Input(ids.URL, "search"),
@@ -154,12 +155,13 @@ def register_callbacks(app: Dash, pinning: Pinning) -> None:
     app.clientside_callback(
         ClientsideFunction("timeline", "shareLinks"),
         Output(ids.SHARE_LINK, "value"),
+        Output(ids.VERSION_LINK, "value"),
         Output(ids.EMBED_CODE, "value"),
         *(Output(ids.DOWNLOADS[kind], "href") for kind in ("csv", "json", "timelinejs", "html")),
         Output(ids.BRIEF_LINK, "href"),
         Output(ids.DOWNLOADS["brief"], "href"),
         Input(ids.QUERY, "data"),
-        State(ids.TIMELINE, "figure"),
+        Input(ids.VERSION_QUERY, "data"),
     )
     app.clientside_callback(
         ClientsideFunction("timeline", "previewEmbed"),

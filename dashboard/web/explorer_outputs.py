@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import Patch, html
 
 from ..core.dataset_like import DatasetLike
@@ -29,11 +31,14 @@ def explorer_outputs(
     ring_only: bool,
     present: bool = False,
     pin: PinNote | None = None,
+    version: str = "",
 ) -> dict:
     """Everything the explorer's view callback sends back besides the widget values and the sort,
     by the names of callbacks.VIEW_OUTPUTS.
 
-    With `ring_only` (only the selection changed) the figure goes as a one-trace Patch.
+    With `ring_only` (only the selection changed) the figure goes as a one-trace Patch. `version`
+    is the data version shown, for the share panel's link that pins it; `pin` what the page says
+    about the one its address pinned.
     """
     figure, ring = view.figure, selection_index(view.figure)
     if ring_only and view.story is None and ring is not None:
@@ -63,6 +68,7 @@ def explorer_outputs(
         "since_hidden": view.marks is None,
         "since_removed": removed_words(view),
         "view_query": view.state.to_query(),
+        "version_query": replace(view.state, version=version).to_query(),
         "story_panel": story_panel(view.story),
         "page_class": page_class(view, present),
         "filters_set": filters_set_text(view.state),

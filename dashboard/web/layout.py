@@ -205,6 +205,11 @@ def share_panel(cited: str = "") -> html.Details:
             html.Summary("Share, embed, download or print this view"),
             _copy_field("Link to this view", ids.SHARE_LINK,
                         dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, className="text-input")),
+            _copy_field("Link to this version of the data", ids.VERSION_LINK,
+                        dcc.Input(id=ids.VERSION_LINK, type="text", readOnly=True, className="text-input"),
+                        [html.Small("Shows the data as it is now, not later edits, while the server keeps "
+                                    "this version (until the next edit but one); then it says what changed.",
+                                    className="hint")]),
             _copy_field("Embed code (iframe)", ids.EMBED_CODE,
                         dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, rows=3, className="text-input code")),
             _fixed_height_field(),
@@ -231,7 +236,8 @@ def share_panel(cited: str = "") -> html.Details:
 
 
 def since_panel(first: View | None) -> html.Div:
-    """Shown with since=: "Only new and changed", and the events removed since then."""
+    """Under the chart with since= (so the chart does not move down): "Only new and changed", and
+    the events removed since then."""
     marks = first.marks if first else None
     return html.Div(
         [
@@ -263,6 +269,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = ""
             dcc.Store(id=ids.SELECTED),
             dcc.Store(id=ids.SORT, data={"key": "date", "descending": False}),
             dcc.Store(id=ids.QUERY),
+            dcc.Store(id=ids.VERSION_QUERY),
             dcc.Store(id=ids.DRAWN, data=catalog.figure_key(first.state) if first else None),
             dcc.Store(id=ids.STORY),
             dcc.Store(id=ids.PRESENT, data=False),
@@ -287,7 +294,6 @@ def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = ""
                                 className="summary-line",
                                 **{"aria-live": "polite"},
                             ),
-                            since_panel(first),
                             html.Figure(
                                 dcc.Graph(
                                     id=ids.TIMELINE,
@@ -302,6 +308,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = ""
                                     "aria-label": "Timeline chart; the chronology below lists the same events"
                                 },
                             ),
+                            since_panel(first),
                             share_panel(cited),
                             html.Section(
                                 id=ids.DETAIL,

@@ -75,6 +75,7 @@ def update_view(catalog: Catalog, inputs: ViewInputs, trigger: object, pin: PinN
         ring_only=trigger == ids.SELECTED,
         present=present,
         pin=pin,
+        version=catalog.version,
     )
     if from_url and inputs.drawn == catalog.figure_key(view.state):
         outputs["figure"] = no_update  # the page came with this figure: drawing it again costs a redraw
