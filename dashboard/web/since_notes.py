@@ -15,18 +15,14 @@ def _count(number: int, word: str) -> str:
 
 
 def since_notice(view: View) -> html.P | None:
-    """'5 events new or changed since data version … of …' (the view's events: 2 new, 3 changed)."""
+    """'5 events new or changed since data version … of … (2 new, 3 changed).': the view's events."""
     marks = view.marks
     if marks is None:
         return None
     kinds = [marks.kinds.get(event_id) for event_id in view.frame["id"].to_numpy()[view.positions]]
     new, changed = kinds.count(NEW), kinds.count(CHANGED)
     text = f"{_count(new + changed, 'event')} new or changed {marks.since_words}"
-    detail = (
-        f" ({new} new, {changed} changed), marked on the chart and in the chronology."
-        if new + changed
-        else "."
-    )
+    detail = f" ({new} new, {changed} changed)." if new + changed else "."
     return html.P(text + detail, className="notice since-notice")
 
 
