@@ -21,6 +21,7 @@ COUNT = "count"  # a bar of counts per period (the figure past MAX_MARKS)
 PATH = "path"  # the line joining a story's stops so far
 GRID = "grid"  # a faint line along each lane
 RELATIONS = "relations"  # curves to the selected event's related marks: always just before the ring
+CHANGE = "change"  # the ring around each event new or changed since an earlier version
 SELECTION = "selection"  # the ring around the selected event: always the last trace
 EVENT_MARKS = frozenset({POINT, SPAN})
 
