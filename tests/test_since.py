@@ -13,7 +13,7 @@ from dashboard.core.filters import ViewState, parse_view
 from dashboard.core.loader import load_dataset
 from dashboard.core.store import Store
 from dashboard.figures.change_marks import with_change_marks
-from dashboard.figures.marks import CHANGE, SELECTION, kind
+from dashboard.figures.marks import CHANGE, RELATIONS, SELECTION, kind
 from dashboard.views.catalog import Catalog
 from dashboard.views.change_log import ChangeLog
 from dashboard.web import ids
@@ -118,8 +118,8 @@ def test_since_marks_new_and_changed_events_in_the_chronology_and_announces_them
 def test_since_marks_the_chart_with_a_ring_and_a_word_in_label_and_hover(history):
     catalog, first = history
     figure = update_view(catalog, ViewInputs(search=f"?since={first}"), None)["figure"]
-    assert [kind(trace) for trace in figure["data"][-2:]] == [CHANGE, SELECTION]
-    assert len(figure["data"][-2]["x"]) == 2
+    assert [kind(trace) for trace in figure["data"][-3:]] == [CHANGE, RELATIONS, SELECTION]
+    assert len(figure["data"][-3]["x"]) == 2
     labels = {item["id"]: item for item in figure["layout"]["timeline"]["labels"]}
     assert labels["joint-lab"]["text"] == "Changed · Shared laboratory"
     assert labels[NEW_ID]["text"].startswith("New · ")
@@ -165,7 +165,9 @@ def test_change_marks_keep_the_selection_ring_last_and_leave_an_unmarked_figure_
     figure = catalog.view(ViewState()).figure
     assert with_change_marks(figure, {}, "since then") is figure
     marked = with_change_marks(figure, {"joint-lab": "changed"}, "since then")
-    assert kind(marked["data"][-1]) == SELECTION and kind(marked["data"][-2]) == CHANGE
+    assert [kind(trace) for trace in marked["data"][-3:]] == [CHANGE, RELATIONS, SELECTION], (
+        "the ring stays last, the selection's links just before it"
+    )
     assert figure["layout"]["timeline"]["labels"] != marked["layout"]["timeline"]["labels"], (
         "a copy is marked"
     )
