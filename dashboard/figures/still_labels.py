@@ -7,8 +7,8 @@ before plotly.js has loaded (outputs/svg_chart.py draws it).
 
 from __future__ import annotations
 
-import copy
 from dataclasses import asdict
+from functools import cache
 from html import escape
 
 from .date_ticks import date_ms
@@ -136,8 +136,8 @@ def laid_out(figure: dict, frame_px: float) -> dict:
     labels, the key of listed events; `timeline.need` (each lane's rows, in `lanes` order),
     `placed` (each label's spot) and `placedAt` (the plot's width) say how, for a live chart that
     takes its place."""
-    figure = copy.deepcopy(figure)
-    layout = figure["layout"]
+    layout = dict(figure["layout"])  # every part it changes is replaced, never changed in place
+    figure = {"data": figure["data"], "layout": layout}
     meta = layout.get("timeline")
     box = plot_box(layout, frame_px)
     layout["xaxis"] = dict(layout["xaxis"], nticks=max(2, int(box["width"] // TICK_PX)), tickangle=0)
@@ -146,7 +146,7 @@ def laid_out(figure: dict, frame_px: float) -> dict:
     labels = [a for a in layout["annotations"] if a.get("name") == "label"]
     size = labels[0]["font"]["size"] if labels else LABEL_SIZE
     row_px = max(ROW_PX, size + 9)
-    width_of = lambda text: text_px(text, size)  # noqa: E731
+    width_of = cache(lambda text: text_px(text, size))
     x_of, numbered = _x_of(layout, box["width"]), bool(meta.get("numbered"))
     if meta.get("still") and not meta.get("resized"):
         need = place(meta["labels"], x_of, box["width"], lambda y: MAX_ROWS, numbered, width_of).need
