@@ -15,8 +15,8 @@ from .date_ticks import date_ms
 from .label_room import FIRST_PX, NAME_PX, ROW_PX, TOP_PX, text_px
 from .placement import MAX_ROWS, cut, place
 from .theme import LABEL_SIZE
+from .timeline import BOTTOM_PX  # flat.js BOTTOM_PX: under the bottom lane's line, its name
 
-BOTTOM_PX = 34  # flat.js BOTTOM_PX: under the bottom lane's line, its name
 SLACK_PX = 3
 TICK_PX = 95  # a level date tick's room
 AXIS_PX = 30  # from the plot's foot to the key of listed events
