@@ -13,13 +13,11 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..figures.date_ticks import date_ms, date_ticks
-from ..figures.label_room import PAD_PX, text_px
 from ..figures.still_labels import plot_box
-from .svg_markup import element, hover_text, number, runs
+from .svg_markup import element, hover_text, percent
+from .svg_notes import annotation, text_element
 from .svg_shapes import axis_range, marker, shape
 
-LINE_SPACING = 1.3  # plotly's line height, per px of font
-BORDER = 2  # an annotation's border and padding (plotly's defaults: 1 + 1)
 TICK_BASELINE = 15 / 14  # tick labels' baseline under the plot, per px of their font (measured)
 
 
@@ -45,72 +43,6 @@ class Plot:
         return self.height / (self.y_high - self.y_low)
 
 
-def _pct(value: float) -> str:
-    return f"{number(value)}%"
-
-
-def _text(markup: str, x: float | str, y: float, size: float, color: str, anchor: str = "start") -> Markup:
-    """Plotly markup as a <text>, one <tspan> per run, each line `size × LINE_SPACING` below the last."""
-    spans = []
-    for index, line in enumerate(runs(markup)):
-        for first, run in enumerate(line):
-            place = {"x": x, "dy": float(size * LINE_SPACING) if index else None} if not first else {}
-            style = {
-                "font-weight": "bold" if run.bold else None,
-                "font-style": "italic" if run.italic else None,
-            }
-            spans.append(element("tspan", {**place, **style, "fill": run.color}, [run.text]))
-        if not line and index:
-            spans.append(element("tspan", {"x": x, "dy": float(size * LINE_SPACING)}, [""]))
-    return element("text", {"x": x, "y": y, "font-size": size, "fill": color, "text-anchor": anchor}, spans)
-
-
-def _markup_width(markup: str, size: float) -> float:
-    return max((text_px("".join(r.text for r in line), size) - PAD_PX for line in runs(markup)), default=0.0)
-
-
-def _annotation(a: dict, plot: Plot, font: dict) -> tuple[Markup, Markup]:
-    """An annotation's arrow (from its point to its box) and its box (background and text)."""
-    x_ref, y_ref = a.get("xref", "x"), a.get("yref", "y")
-    x, y = plot.x(a["x"], x_ref), plot.y(a["y"], y_ref) - a.get("yshift", 0)
-    shift_x, shift_y = a.get("xshift", 0), 0.0
-    size = a.get("font", {}).get("size") or font["size"]
-    color = a.get("font", {}).get("color") or font["color"]
-    lines = len(runs(a["text"]))
-    width = _markup_width(a["text"], size) + 2 * BORDER
-    height = lines * size * LINE_SPACING + 2 * BORDER
-    parts, arrow = [], Markup("")
-    if a.get("showarrow", True):
-        shift_x, shift_y = a.get("ax", 0), a.get("ay", -30)
-        stem = {"stroke": a.get("arrowcolor", color), "stroke-width": a.get("arrowwidth", 1)}
-        line = element("line", {"x1": 0.0, "y1": y, "x2": float(shift_x), "y2": y + shift_y, **stem})
-        arrow = element("svg", {"x": _pct(x), "overflow": "visible"}, [line])
-    xanchor = a.get("xanchor", "auto")
-    if xanchor == "auto":
-        xanchor = (
-            "left"
-            if x_ref == "paper" and a["x"] <= 1 / 3
-            else "right"
-            if x_ref == "paper" and a["x"] >= 2 / 3
-            else "center"
-        )
-    yanchor = a.get("yanchor", "auto")
-    left = shift_x - {"left": 0, "right": width, "center": width / 2}[xanchor]
-    top = y + shift_y - {"top": 0, "bottom": height, "middle": height / 2}.get(yanchor, height / 2)
-    if a.get("bgcolor"):
-        parts.append(
-            element(
-                "rect", {"x": float(left), "y": top, "width": width, "height": height, "fill": a["bgcolor"]}
-            )
-        )
-    align = a.get("align", "center") if lines > 1 else "left"
-    text_x = {"left": left + BORDER, "right": left + width - BORDER, "center": left + width / 2}[align]
-    anchor = {"left": "start", "right": "end", "center": "middle"}[align]
-    parts.append(_text(a["text"], float(text_x), top + BORDER + size * 1.02, size, color, anchor))
-    kind = a.get("name") or "annotation"
-    return arrow, element("svg", {"x": _pct(x), "overflow": "visible", "class": kind}, parts)
-
-
 def _trace(trace: dict, plot: Plot, symbols: dict[str, str], ids: str) -> list[Markup]:
     """A trace's marks; each hoverable mark carries its hover label as a <title>."""
     drawn: list[Markup] = []
@@ -131,9 +63,9 @@ def _trace(trace: dict, plot: Plot, symbols: dict[str, str], ids: str) -> list[M
             ):
                 if None not in (x1, y1, x2, y2):
                     ends = {
-                        "x1": _pct(plot.x(x1)),
+                        "x1": percent(plot.x(x1)),
                         "y1": plot.y(y1),
-                        "x2": _pct(plot.x(x2)),
+                        "x2": percent(plot.x(x2)),
                         "y2": plot.y(y2),
                     }
                     drawn.append(element("line", {**ends, **style}))
@@ -146,10 +78,12 @@ def _trace(trace: dict, plot: Plot, symbols: dict[str, str], ids: str) -> list[M
                 else []
             )
             if "markers" in mode:
-                drawn.append(marker(trace, index, _pct(plot.x(x)), plot.y(y), symbols, ids, title))
+                drawn.append(marker(trace, index, percent(plot.x(x)), plot.y(y), symbols, ids, title))
             if "text" in mode and trace.get("text"):
                 text = trace["text"][index] if isinstance(trace["text"], list) else trace["text"]
-                drawn.append(_text(str(text), _pct(plot.x(x)), plot.y(y), 12.0, "#1f2933", "middle"))
+                drawn.append(
+                    text_element(str(text), percent(plot.x(x)), plot.y(y), 12.0, "#1f2933", "middle")
+                )
     return [element("g", {"class": f"trace {kind}", "opacity": trace.get("opacity")}, drawn)] if drawn else []
 
 
@@ -163,14 +97,14 @@ def _bar(trace: dict, plot: Plot, index: int, x: object, y: object, hover: str |
     if trace.get("orientation") == "h":
         low, high = plot.x(start), plot.x(date_ms(start) + float(x))
         half = thickness * plot.px_per_y() / 2
-        box = {"x": _pct(low), "width": _pct(high - low), "y": plot.y(y) - half, "height": 2 * half}
+        box = {"x": percent(low), "width": percent(high - low), "y": plot.y(y) - half, "height": 2 * half}
     else:
         center, half = date_ms(x), thickness / 2
         low, high = plot.x(center - half), plot.x(center + half)
         bottom = float(start or 0) + (trace.get("_stack") or [0] * (index + 1))[index]
         box = {
-            "x": _pct(low),
-            "width": _pct(high - low),
+            "x": percent(low),
+            "width": percent(high - low),
             "y": plot.y(bottom + y),
             "height": plot.y(bottom) - plot.y(bottom + y),
         }
@@ -194,12 +128,14 @@ def _axis(layout: dict, plot: Plot, font: dict) -> list[Markup]:
     size = axis.get("tickfont", {}).get("size") or font["size"]
     bottom = plot.top + plot.height
     ticks = [
-        (_pct(plot.x(ms)), text) for ms, text in date_ticks(plot.x_low, plot.x_high, axis.get("nticks") or 6)
+        (percent(plot.x(ms)), text)
+        for ms, text in date_ticks(plot.x_low, plot.x_high, axis.get("nticks") or 6)
     ]
     grid = [element("line", {"x1": at, "x2": at, "y1": float(plot.top), "y2": bottom}) for at, _ in ticks]
     lines = {"class": "grid", "stroke": axis.get("gridcolor", "#eee"), "stroke-width": 1}
     labels = [
-        _text(text, at, bottom + size * TICK_BASELINE, size, font["color"], "middle") for at, text in ticks
+        text_element(text, at, bottom + size * TICK_BASELINE, size, font["color"], "middle")
+        for at, text in ticks
     ]
     return [
         element("g", lines, grid) if axis.get("showgrid", True) else Markup(""),
@@ -224,7 +160,7 @@ def svg_chart(figure: dict, ids: str = "chart-") -> Markup:
         if trace.get("visible", True) is True
         for mark in _trace(trace, plot, symbols, ids)
     ]
-    notes = [_annotation(a, plot, font) for a in layout.get("annotations", []) if a.get("visible", True)]
+    notes = [annotation(a, plot, font) for a in layout.get("annotations", []) if a.get("visible", True)]
     arrows = element("g", {"class": "arrows"}, [arrow for arrow, _ in notes])
     outlines = [element("path", {"id": f"{ids}{ident}", "d": d}) for d, ident in symbols.items()]
     area = {"x": 0.0, "y": float(plot.top), "width": "100%", "height": float(plot.height)}

@@ -25,6 +25,11 @@ def number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
+def percent(value: float) -> str:
+    """A share of the plot's width as SVG text: '12.5%'."""
+    return f"{number(value)}%"
+
+
 def element(name: str, attrs: dict[str, object], children: Iterable[str] = ()) -> Markup:
     """<name attrs>children</name>; values and str children escaped, floats written by `number`."""
     written = "".join(

@@ -11,7 +11,7 @@ import re
 from markupsafe import Markup
 
 from ..figures.date_ticks import date_ms
-from .svg_markup import element, number
+from .svg_markup import element, number, percent
 
 ROOT3 = math.sqrt(3)
 PATH_TOKEN = re.compile(r"[MLZ]|[^\s,MLZ]+")
@@ -131,8 +131,8 @@ def shape(spec: dict, plot) -> Markup:
     x0, x1 = _ref(spec["x0"], x_ref, plot, "x"), _ref(spec["x1"], x_ref, plot, "x")
     y0, y1 = _ref(spec["y0"], y_ref, plot, "y"), _ref(spec["y1"], y_ref, plot, "y")
     if spec.get("type") == "line":
-        ends = {"x1": f"{number(x0)}%", "x2": f"{number(x1)}%", "y1": y0, "y2": y1}
+        ends = {"x1": percent(x0), "x2": percent(x1), "y1": y0, "y2": y1}
         return element("line", {**ends, **paint})
     (x0, x1), (top, bottom) = sorted((x0, x1)), sorted((y0, y1))
-    box = {"x": f"{number(x0)}%", "width": f"{number(x1 - x0)}%", "y": top, "height": bottom - top}
+    box = {"x": percent(x0), "width": percent(x1 - x0), "y": top, "height": bottom - top}
     return element("rect", {**box, **paint})
