@@ -4,7 +4,8 @@
    its place once its labels are laid out as the drawing's were (its lanes' rows, its labels' places).
    Height messages, from the first paint on: Pym.js's "pymxPYMx<childId>xPYMxheightxPYMx<px>"
    string when the parent is a Pym parent (it passes ?childId=...), and always
-   {"type": "timeline-embed:height", "height": px}. */
+   {"type": "timeline-embed:height", "height": px, "live": whether plotly's chart has replaced the
+   drawing} (once more when it has, so a parent measuring the final height knows it has it). */
 import { settled, watchCharts } from "./labels.js";
 
 const IDLE_MS = 3000;  /* the longest wait for an idle moment before plotly.js is fetched anyway */
@@ -13,6 +14,7 @@ const childId = new URLSearchParams(window.location.search).get("childId");
 const holder = document.getElementById("chart");
 let lastHeight = 0;
 let started = false;
+let live = false;
 
 function sendHeight() {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -21,7 +23,7 @@ function sendHeight() {
   if (childId) {
     window.parent.postMessage(["pym", childId, "height", height].join("xPYMx"), "*");
   }
-  window.parent.postMessage({ type: "timeline-embed:height", height }, "*");
+  window.parent.postMessage({ type: "timeline-embed:height", height, live }, "*");
 }
 
 /* plotly.js: already on the page (the one-file "Chart as HTML"), else fetched from our assets. */
@@ -58,6 +60,8 @@ function drawEmbed() {
   }).then(() => {
     document.querySelectorAll(".still-chart").forEach((still) => still.remove());
     holder.classList.remove("drawing");
+    live = true;
+    lastHeight = 0;
     sendHeight();
   }).catch((error) => console.warn("timeline embed: the drawn chart stays", error));
 }
