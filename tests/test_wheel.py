@@ -61,6 +61,15 @@ def test_the_installed_package_finds_its_bundled_events_and_assets(installed, tm
     assert (events / "japan-taiwan.yaml").is_file()
 
 
+def test_the_installed_package_carries_its_compiled_catalogues(installed, tmp_path):
+    code = (
+        "from dashboard.core.i18n import translator as t; "
+        "print(ascii([t(lang).gettext('Chronology') for lang in ('ja', 'zh-Hant')]))"
+    )
+    read = run_outside(installed, "-c", code, cwd=tmp_path)
+    assert read.stdout.strip() == ascii(["年表", "大事紀"]), read.stderr
+
+
 def test_the_installed_package_serves_pages_and_assets_from_another_folder(installed, tmp_path):
     server = Server(None, workers=1, python=str(installed), cwd=tmp_path)
     try:

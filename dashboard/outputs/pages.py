@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..core.i18n import DEFAULT, translator
 from ..core.markdown import READER
 
 DESCRIPTION_CHARS = 200
@@ -25,7 +27,10 @@ def raw_text(text: str) -> Markup:
     return Markup(CLOSING_TAG.sub(r"<\\/", text))
 
 
-def _environment() -> Environment:
+@cache
+def templates(lang: str) -> Environment:
+    """The templates in one language: `{% trans %}` and `_()` read that language's catalogue (one
+    environment per language, so no request changes another's words)."""
     environment = Environment(
         loader=PackageLoader(__package__, "templates"),
         autoescape=True,
@@ -33,19 +38,18 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    environment.install_gettext_translations(translator(lang), newstyle=True)
     environment.filters |= {"markdown": markdown_html, "raw_text": raw_text}
     # |tojson escapes '<', '>', '&' and "'"; compact, and UTF-8 keeps CJK titles one character each.
     environment.policies["json.dumps_kwargs"] = {"separators": (",", ":"), "ensure_ascii": False}
     return environment
 
 
-TEMPLATES = _environment()
-
-
-def render(template: str, **context: object) -> str:
-    """A page (or part of one) from outputs/templates/."""
-    return TEMPLATES.get_template(template).render(context)
+def render(template: str, lang: str = DEFAULT, **context: object) -> str:
+    """A page (or part of one) from outputs/templates/, its fixed words in `lang` (also its `<html lang>`)."""
+    return templates(lang).get_template(template).render(context, lang=lang)
 
 
 def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
