@@ -68,4 +68,4 @@ def test_events_carry_the_optional_fields_real_files_use(generated):
     assert {source.url.split(":")[0] for source in sources if source.url} == {"http", "https"}
     assert any(source.quote for source in sources)
     related = [other for event in events for other in event.related]
-    assert related and all(dataset.event(other) is not None for other in related)
+    assert related and all(dataset.event(other.id) is not None for other in related)

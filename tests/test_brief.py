@@ -264,3 +264,24 @@ def test_export_command_writes_the_brief_of_a_view(capsys):
     assert "- Search: “festival”" in out
     assert "**1 of 4 events**" in out
     assert err == ""
+
+
+def test_the_memo_lists_statements_as_a_table_and_relations_both_ways_under_each_event(mini):
+    memo = brief_markdown(mini, _view(mini))
+    lab = memo[memo.index("Joint laboratory** [3]") : memo.index("Gamma prize awarded**")]
+    assert "  | Alphaland | “A shared lab.” | Test Gazette, 2 Mar 1971 |\n" in lab
+    assert "  | Betastan | “Our scientists will work side by side with Alphaland's.” | Betastan Radio" in lab
+    assert "  Follows from: Beta festival years (1960 – 1964)\n" in lab
+    assert "  Leads to: Joint laboratory (Mar 1971 – Nov 1973)\n" in memo
+
+
+def test_the_page_lists_statements_and_links_related_rows_it_holds(bundled):
+    page = brief_page(bundled, _view(bundled, "domains=diplomatic"), ASSETS)
+    row = page[page.index('id="event-japan-declines-security-dialogue-2019"') :]
+    row = row[: row.index("</tr>\n<tr")]
+    assert '<strong>Responds to:</strong> <a href="#event-tsai-sankei-interview-2019">' in row
+    assert "<strong>Same issue:</strong>" in row
+    abe = page[page.index('id="event-abe-normal-path-2019"') :]
+    cells = _texts(abe[: abe.index("</table>")], r"<td>([^<]*(?:<q>[^<]*</q>)?)</td>")
+    words = "<q>fully returned to their normal path</q>"
+    assert cells[:3] == ["Japan", words, "China Brief, Vol. 19 Issue 10"]

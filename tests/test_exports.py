@@ -39,7 +39,11 @@ def test_csv_has_one_row_per_event_with_lists_joined_and_sources_flattened(mini)
     assert lab["source_count"] == "1"
     festival = rows["beta-festival"]
     assert festival["people"] == "Ada Example"
-    assert festival["related"] == "alpha-founded"
+    assert festival["related"] == "alpha-founded; joint-lab (leads-to)", "a typed relation names its type"
+    assert lab["statements"] == (
+        "Alphaland: “A shared lab.” (source 1: Test Gazette, 2 Mar 1971) | "
+        "Betastan: “Our scientists will work side by side with Alphaland's.” (Betastan Radio, 3 Mar 1971)"
+    )
     assert festival["sources"] == "Test Gazette — https://example.org/beta"
     assert festival["importance"] == "2"
 
@@ -89,9 +93,15 @@ def test_json_carries_the_metadata_and_every_field_as_written(bundled):
     assert data["source_document"]["date"] == "2019"
     assert set(data["events"][0]) == {
         "id", "date", "title", "summary", "domains", "actors", "people", "tags",
-        "label", "importance", "sources", "related",
+        "label", "importance", "sources", "related", "statements",
     }  # fmt: skip
     assert data["events"][0]["date"] == "1972-09-29"
+
+
+def test_json_writes_typed_relations_and_statements_as_an_event_file_does(mini):
+    events = json.loads(events_json(mini, mini.events))["events"]
+    assert events[1]["related"] == ["alpha-founded", {"id": "joint-lab", "type": "leads-to"}]
+    assert events[2]["statements"][1]["source"] == {"outlet": "Betastan Radio", "date": "1971-03-03"}
 
 
 def test_credit_line_names_the_dataset_and_its_source_document(bundled, mini):

@@ -54,6 +54,12 @@ def test_search_matches_words_in_title_summary_people_and_tags(frame):
     assert ids(filter_events(frame, ViewState(query="aboratory"))) == []
 
 
+def test_search_finds_the_words_of_a_statement(frame):
+    assert ids(filter_events(frame, ViewState(query="scientists side"))) == ["joint-lab"], (
+        "only Betastan said it"
+    )
+
+
 def test_a_short_term_matches_whole_words_and_a_long_one_word_starts(frame):
     assert ids(filter_events(frame, ViewState(query="labor"))) == ["joint-lab"], "5 letters: a word start"
     assert ids(filter_events(frame, ViewState(query="fes"))) == [], "3 letters: only the whole word"

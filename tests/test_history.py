@@ -53,7 +53,7 @@ def three_versions(tmp_path):
         .replace("Alpha institute", "Gamma institute")
     )
     text = text[:start] + text[end:] + added
-    text = text.replace("related: [alpha-founded]", "related: [gamma-founded]")
+    text = text.replace("related: [alpha-founded,", "related: [gamma-founded,")
     path.write_text(text, encoding="utf-8")
     shas.append(commit(repo, "swap an event", 1_700_200_000))
     versions.append(Store([path]).version())

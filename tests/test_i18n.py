@@ -105,6 +105,8 @@ def test_words_from_the_data_stay_escaped_inside_translated_text():
         dataset={"title": '"><script>alert(1)</script>'},
         view={"count": 3},
         figure={},
+        drawings=[],
+        drawing_media=[],
         config={},
         credit="",
         full_view="/",

@@ -47,6 +47,17 @@ def test_both_datasets_meet_one_interface_and_find_each_event_at_the_same_row(bu
     assert stored.events_at([2, 0]) == bundled.events_at([2, 0]) == [bundled.events[2], bundled.events[0]]
 
 
+def test_a_snapshot_carries_typed_relations_both_ways_and_statements(mini, tmp_path):
+    path = tmp_path / "snapshot.arrow"
+    write_snapshot(mini, path)
+    stored, _table = read_snapshot(path)
+    assert stored.event("beta-festival").related == mini.event("beta-festival").related
+    assert stored.event("joint-lab").statements == mini.event("joint-lab").statements
+    assert stored.inbound("joint-lab") == mini.inbound("joint-lab") == [("beta-festival", "leads-to")]
+    assert stored.inbound("alpha-founded") == [("beta-festival", None)]
+    assert stored.inbound("gamma-prize") == [] and stored.inbound("no-such-event") == []
+
+
 def test_a_stored_catalog_shows_the_same_view_as_one_built_from_the_files(bundled, tmp_path):
     path = tmp_path / "snapshot.arrow"
     write_snapshot(bundled, path)

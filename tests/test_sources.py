@@ -56,6 +56,17 @@ def test_words_quoted_in_summaries_and_teaching_notes_are_the_articles(article):
     assert [q for q in quoted if q.rstrip(".,").replace("’", "'") not in straight] == []
 
 
+def test_every_statement_quoted_from_the_article_is_verbatim(article):
+    quoted = [
+        (event.id, statement.text)
+        for event in load_dataset([BUNDLED_EVENTS]).events
+        for statement in event.statements
+        if not isinstance(statement.source, int) or event.sources[statement.source - 1].outlet == OUTLET
+    ]
+    assert len(quoted) >= 5
+    assert [(event_id, text) for event_id, text in quoted if plain(text) not in article] == []
+
+
 def test_every_era_quotes_the_article_verbatim_or_cites_a_public_record_with_a_link(article):
     eras = load_dataset([BUNDLED_EVENTS]).eras
     assert {era.id for era in eras} >= {"wha-observer-years", "abe-second-government", "tsai-presidency"}

@@ -46,7 +46,8 @@ def test_export_has_a_title_slide_and_text_as_escaped_html_with_sources(mini):
     slides = {slide["unique_id"]: slide for slide in timeline["events"]}
     assert slides["alpha-founded"]["text"] == {
         "headline": "Alpha institute founded",
-        "text": "<p>The <em>Alpha</em> institute opens.</p><ol><li>Test Gazette</li></ol>",
+        "text": "<p>The <em>Alpha</em> institute opens.</p>"
+        "<p><strong>Related:</strong> Beta festival years (1960 – 1964)</p><ol><li>Test Gazette</li></ol>",
     }
     festival = slides["beta-festival"]["text"]["text"]
     assert festival.endswith(
@@ -79,7 +80,31 @@ def test_export_carries_our_fields_under_one_namespaced_key(mini):
         "importance": 2,
         "sources": [{"outlet": "Test Gazette", "date": "1971-03-02", "quote": "A shared lab."}],
         "related": [],
+        "statements": [
+            {"party": "Alphaland", "text": "A shared lab.", "source": 1},
+            {
+                "party": "Betastan",
+                "text": "Our scientists will work side by side with Alphaland's.",
+                "source": {"outlet": "Betastan Radio", "date": "1971-03-03"},
+            },
+        ],
     }
+
+
+def test_export_writes_relations_both_ways_and_statements_into_the_slide_text(mini):
+    slides = {slide["unique_id"]: slide for slide in to_timelinejs(mini, mini.events)["events"]}
+    festival, lab = slides["beta-festival"]["text"]["text"], slides["joint-lab"]["text"]["text"]
+    assert "<p><strong>Leads to:</strong> Joint laboratory (Mar 1971 – Nov 1973)</p>" in festival
+    assert "<p><strong>Follows from:</strong> Beta festival years (1960 – 1964)</p>" in lab
+    assert "<blockquote>Alphaland: “A shared lab.” (source 1: Test Gazette)</blockquote>" in lab
+    assert "Betastan: “Our scientists will work side by side with Alphaland&#x27;s.” (Betastan Radio)" in lab
+
+
+def test_our_export_imports_back_with_typed_relations_and_statements(mini, tmp_path):
+    data, _ = from_timelinejs(to_timelinejs(mini, mini.events), "ours.json")
+    dataset = _load(data, tmp_path)
+    assert dataset.event("beta-festival").related == mini.event("beta-festival").related
+    assert dataset.event("joint-lab").statements == mini.event("joint-lab").statements
 
 
 def test_importer_turns_a_timelinejs_file_into_a_valid_event_file(tmp_path):

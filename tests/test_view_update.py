@@ -88,14 +88,16 @@ def test_a_filter_change_that_keeps_the_selected_event_keeps_its_detail_open(cat
     assert outputs["view_query"] == f"?domains=military&event={SUBMARINES}"
 
 
-def test_selecting_an_event_sends_only_the_selection_ring(catalog):
+def test_selecting_an_event_sends_only_the_selection_ring_and_its_links(catalog):
     inputs = ViewInputs(domains=EVERY_DOMAIN, selected=COMMUNIQUE)
     outputs = update_view(catalog, inputs, ids.SELECTED)
     assert isinstance(outputs["figure"], Patch)
-    (operation,) = outputs["figure"].to_plotly_json()["operations"]
+    links, ring = outputs["figure"].to_plotly_json()["operations"]
     full = catalog.view(parse_view(f"?event={COMMUNIQUE}", catalog.dataset).state).figure
-    assert operation["location"] == ["data", len(full["data"]) - 1]
-    assert operation["params"]["value"] == full["data"][-1] and full["data"][-1]["x"], "the ring, drawn"
+    assert ring["location"] == ["data", len(full["data"]) - 1]
+    assert ring["params"]["value"] == full["data"][-1] and full["data"][-1]["x"], "the ring, drawn"
+    assert links["location"] == ["data", len(full["data"]) - 2]
+    assert links["params"]["value"] == full["data"][-2] and full["data"][-2]["x"], "the links, drawn"
     assert detail_event(outputs) == COMMUNIQUE
     assert isinstance(update_view(catalog, inputs, ids.DOMAINS)["figure"], dict), "a filter sends it whole"
 

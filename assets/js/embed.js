@@ -1,10 +1,20 @@
-/* The embed page: draw the server-rendered figure, then tell the parent page our height.
-   Height messages: Pym.js's "pymxPYMx<childId>xPYMxheightxPYMx<px>" string when the parent is a
-   Pym parent (it passes ?childId=...), and always {"type": "timeline-embed:height", "height": px}. */
-import { watchCharts } from "./labels.js";
+/* The embed page. The server drew the chart into the page (one drawing per range of frame widths);
+   plotly.js (`data-plotly` on #chart) is fetched only when the reader reaches for the chart (pointer,
+   touch, focus, a key) or the page is idle, draws the live chart hidden over the drawing, and takes
+   its place once its labels are laid out as the drawing's were (its lanes' rows, its labels' places).
+   Height messages, from the first paint on: Pym.js's "pymxPYMx<childId>xPYMxheightxPYMx<px>"
+   string when the parent is a Pym parent (it passes ?childId=...), and always
+   {"type": "timeline-embed:height", "height": px, "live": whether plotly's chart has replaced the
+   drawing} (once more when it has, so a parent measuring the final height knows it has it). */
+import { settled, watchCharts } from "./labels.js";
 
+const IDLE_MS = 3000;  /* the longest wait for an idle moment before plotly.js is fetched anyway */
+const REACHES = ["pointerover", "touchstart", "focusin"];
 const childId = new URLSearchParams(window.location.search).get("childId");
+const holder = document.getElementById("chart");
 let lastHeight = 0;
+let started = false;
+let live = false;
 
 function sendHeight() {
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -13,23 +23,65 @@ function sendHeight() {
   if (childId) {
     window.parent.postMessage(["pym", childId, "height", height].join("xPYMx"), "*");
   }
-  window.parent.postMessage({ type: "timeline-embed:height", height }, "*");
+  window.parent.postMessage({ type: "timeline-embed:height", height, live }, "*");
+}
+
+/* plotly.js: already on the page (the one-file "Chart as HTML"), else fetched from our assets. */
+function plotly() {
+  if (window.Plotly) { return Promise.resolve(window.Plotly); }
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = holder.dataset.plotly;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = reject;
+    document.head.appendChild(script);
+  });
+}
+
+/* The drawing the page shows at this width (its CSS picks it), if any. */
+function shownDrawing() {
+  return [...document.querySelectorAll(".still-chart")].find((still) => still.offsetParent !== null);
 }
 
 function drawEmbed() {
-  const holder = document.getElementById("chart");
+  if (started) { return; }
+  started = true;
   const figure = JSON.parse(document.getElementById("figure-data").textContent);
   const config = JSON.parse(document.getElementById("config-data").textContent);
+  const drawing = shownDrawing();
+  if (drawing && figure.layout.timeline) { Object.assign(figure.layout.timeline, JSON.parse(drawing.querySelector("script").textContent)); }
+  if (drawing) { holder.classList.add("drawing"); }
   /* Upright (phone-width) charts cannot zoom or pan, and the modebar would sit on their key. */
   const markUpright = () => holder.classList.toggle("upright", Boolean(holder.layout && holder.layout.timeline && holder.layout.timeline.upright));
-  window.Plotly.newPlot(holder, figure.data, figure.layout, config).then(() => {
+  plotly().then((Plotly) => Plotly.newPlot(holder, figure.data, figure.layout, config)).then(() => {
     markUpright();
     holder.on("plotly_afterplot", markUpright);
+    return settled(holder);
+  }).then(() => {
+    document.querySelectorAll(".still-chart").forEach((still) => still.remove());
+    holder.classList.remove("drawing");
+    live = true;
+    lastHeight = 0;
     sendHeight();
-  });
-  new ResizeObserver(sendHeight).observe(document.body);
+  }).catch((error) => console.warn("timeline embed: the drawn chart stays", error));
 }
 
-/* A module runs once the page is parsed: the chart's holder and data are there. */
+function whenReached() {
+  const box = holder.parentElement;
+  const reach = () => {
+    REACHES.forEach((name) => box.removeEventListener(name, reach));
+    document.removeEventListener("keydown", reach);
+    drawEmbed();
+  };
+  REACHES.forEach((name) => box.addEventListener(name, reach, { passive: true }));
+  document.addEventListener("keydown", reach);
+  const idle = window.requestIdleCallback || ((run) => setTimeout(run, 1));
+  const afterLoad = () => idle(reach, { timeout: IDLE_MS });
+  if (document.readyState === "complete") { afterLoad(); } else { window.addEventListener("load", afterLoad); }
+}
+
+/* A module runs once the page is parsed: the drawing, the chart's holder and its data are there. */
+new ResizeObserver(sendHeight).observe(document.body);
+sendHeight();
 watchCharts();
-drawEmbed();
+if (window.Plotly) { drawEmbed(); } else { whenReached(); }

@@ -35,7 +35,9 @@ export function needsResizing(timeline) {
    height changes by what the lanes gained. */
 export function resizedFigure(data, layout, area, size, widthAt) {
   const meta = layout.timeline, rowPx = rowHeight(size);
-  const need = place(meta.labels, {
+  /* `meta.need`: the rows the server gave each lane (in meta.lanes order) in the drawing this chart
+     replaces (dashboard/outputs/first_paint.py), so that it keeps the drawing's height. */
+  const need = meta.need ? Object.fromEntries(meta.lanes.map((lane, index) => [lane.y, meta.need[index]])) : place(meta.labels, {
     xOf: area.xToPx, width: area.width, rowsOf: () => MAX_ROWS, numbered: meta.numbered, widthOf: widthAt(size),
   }).need;
   const moved = {};
@@ -66,7 +68,10 @@ export function resizedFigure(data, layout, area, size, widthAt) {
    `labels`: the figure's label annotations; `others`: every other annotation, kept. */
 export function layOutFlat(timeline, area, labels, others, size, widthAt) {
   const meta = timeline.labels, rowPx = rowHeight(size);
-  const result = place(meta, {
+  /* A chart that replaced the server's drawing (dashboard/outputs/first_paint.py) keeps the
+     drawing's places (`placed`) while its plot is at least as wide as the drawing's (`placedAt`):
+     they still fit, and nothing moves or grows at the swap. */
+  const result = timeline.placed && timeline.placedAt <= area.width ? { shown: timeline.placed, hidden: {} } : place(meta, {
     xOf: area.xToPx, width: area.width, rowsOf: rowsByLane(timeline.lanes, area.yToPx, rowPx, timeline.eraStrip || 0),
     numbered: timeline.numbered, widthOf: widthAt(size),
   });

@@ -7,6 +7,7 @@ import { uprightEras, withUprightEraLabels } from "./eras.js";
 
 const LANE_PX = 34, STEP_PX = 42, MIN_H_PX = 420, MAX_H_PX = 1600, TICK_V_PX = 24, NOTE_PX = 26;
 const YEAR_MS = 365.25 * 86400000, RANK_SHARE = 0.88;
+const DROPPED = new Set(["grid", "relations"]);
 export const STRETCHED = "Time is stretched where events are dense";
 const GLYPHS = {
   circle: "●", diamond: "◆", square: "■", "triangle-up": "▲", pentagon: "⬟", hexagon: "⬢", star: "★", cross: "✚",
@@ -76,7 +77,9 @@ export function upright(data, layout, width, widthAt) {
   const meta = layout.timeline, column = columnOf(meta.lanes);
   const times = meta.labels.map((label) => label.x);
   const at = stretch(times);
-  const traces = data.filter((trace) => !(trace.meta && trace.meta.kind === "grid")).map((trace) => {
+  /* The lanes' grid lines go, and so do related events' links: drawn between level lanes, they would
+     cross the upright columns' labels (the detail names the related events). */
+  const traces = data.filter((trace) => !(trace.meta && DROPPED.has(trace.meta.kind))).map((trace) => {
     const turned = { ...trace, x: (trace.y || []).map(column), y: (trace.x || []).map((x) => at(toMs(x))) };
     if (trace.type === "bar") {
       turned.orientation = "v";

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
 from .model import Domain, Era, Event, Narrative, SourceDocument
+from .relations import Link
 
 
 @runtime_checkable
@@ -42,3 +43,6 @@ class DatasetLike(Protocol):
 
     def events_at(self, rows: Iterable[int]) -> list[Event]:
         """The events of these event table rows."""
+
+    def inbound(self, event_id: str) -> list[Link]:
+        """The events whose `related` name this one, with the relation's type."""

@@ -17,8 +17,8 @@ def file_fields(model: BaseModel) -> dict:
 def _file_value(value: object) -> object:
     if isinstance(value, PartialDate):
         return value.iso()
-    if isinstance(value, BaseModel):
-        return file_fields(value)
+    if isinstance(value, BaseModel):  # a source, relation or statement, as its own serializer writes it
+        return value.model_dump(mode="json", exclude_none=True)
     return [_file_value(item) for item in value] if isinstance(value, tuple) else value
 
 

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     PlainSerializer,
     PrivateAttr,
     StringConstraints,
+    Tag,
     WithJsonSchema,
+    model_serializer,
 )
 
 from .colors import COLOR, SAFE_COLORS
 from .dates import DATE_TEXT, PartialDate, parse_partial_date
 from .links import SAFE_URL, URL_START, safe_scheme
+from .relations import TYPES, Link, inbound_index
 from .slugs import SLUG
 
 _RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>|<!--")
@@ -105,6 +109,62 @@ class Source(_Frozen):
     quote: Text | None = None
 
 
+RelationType = Literal[tuple(TYPES)]
+
+
+class Relation(_Frozen):
+    """Another event this one is related to, and how: responds-to, leads-to, part-of or same-issue
+    (left out: untyped). The words each type reads as are in core/relations.py."""
+
+    id: Slug
+    type: RelationType | None = None
+
+    @model_serializer
+    def _as_written(self) -> str | dict:
+        # An untyped relation is written as its bare id, as event files have always written it.
+        return self.id if self.type is None else {"id": self.id, "type": self.type}
+
+
+def _relation_entry(value: object) -> object:
+    if isinstance(value, str):
+        return {"id": value}
+    if not isinstance(value, dict | Relation):
+        raise ValueError("expected an event id, or {id: <event id>, type: <relation type>}")
+    return value
+
+
+# In a file: a bare id (untyped) or {id, type}.
+RelationEntry = Annotated[Relation, BeforeValidator(_relation_entry, json_schema_input_type=Slug | Relation)]
+SourceNumber = Annotated[int, Field(strict=True, ge=1, description="a source of the event, numbered from 1")]
+# A statement's source is a number or a source of its own; the tags (in an error's location) say which.
+NUMBERED, INLINE = "numbered-source", "inline-source"
+
+
+def _source_kind(value: object) -> str | None:
+    if isinstance(value, dict | Source):
+        return INLINE
+    return NUMBERED if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+StatementSource = Annotated[
+    Annotated[SourceNumber, Tag(NUMBERED)] | Annotated[Source, Tag(INLINE)],
+    Discriminator(
+        _source_kind,
+        custom_error_type="statement_source",
+        custom_error_message="expected the number of one of the event's sources (1 for the first) "
+        "or a source of its own ({outlet: ...})",
+    ),
+]
+
+
+class Statement(_Frozen):
+    """What one party (an actor of the event) said of it, verbatim, and where it is quoted."""
+
+    party: Text
+    text: Text
+    source: StatementSource
+
+
 class Domain(_Frozen):
     """One lane of the timeline, with its label and colour."""
 
@@ -143,7 +203,8 @@ class Event(_Frozen):
     # Optional: a chronology written elsewhere rarely ranks its events; unranked means "notable".
     importance: Annotated[int, Field(strict=True, ge=1, le=3)] = NOTABLE
     sources: Annotated[tuple[Source, ...], NonEmpty, Bounded]
-    related: Annotated[tuple[Slug, ...], Bounded] = ()
+    related: Annotated[tuple[RelationEntry, ...], Bounded] = ()
+    statements: Annotated[tuple[Statement, ...], Bounded] = ()
 
     @property
     def is_span(self) -> bool:
@@ -194,9 +255,11 @@ class Dataset(_Frozen):
 
     _rows: dict[str, int] = PrivateAttr(default_factory=dict)
     _actors: list[str] = PrivateAttr(default_factory=list)
+    _inbound: dict[str, list[Link]] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: object, /) -> None:
         self._rows.update((event.id, row) for row, event in enumerate(self.events))
+        self._inbound.update(inbound_index(self.events))
         names = {actor for event in self.events for actor in event.actors}
         self._actors[:] = sorted(names, key=str.casefold)
 
@@ -225,6 +288,10 @@ class Dataset(_Frozen):
     def narrative(self, narrative_id: str) -> Narrative | None:
         """The narrative with this id, if any."""
         return next((n for n in self.narratives if n.id == narrative_id), None)
+
+    def inbound(self, event_id: str) -> list[Link]:
+        """The events whose `related` name this one, with the relation's type."""
+        return list(self._inbound.get(event_id, ()))
 
 
 def json_schema() -> dict:

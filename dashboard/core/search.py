@@ -19,6 +19,12 @@ def search_pattern(word: str) -> str:
 
 
 def search_text(event) -> str:
-    """What a search reads of an event: its title, summary, people and tags."""
-    parts = [event.title, event.summary, *event.people, *event.tags]
+    """What a search reads of an event: its title, summary, people, tags and what its parties said."""
+    parts = [
+        event.title,
+        event.summary,
+        *event.people,
+        *event.tags,
+        *(said.text for said in event.statements),
+    ]
     return "\n".join(parts).casefold()

@@ -21,10 +21,12 @@ import pyarrow.ipc as ipc
 
 from .frame import EventTable, events_table
 from .model import Dataset, Domain, Era, Event, Narrative, SourceDocument
+from .relations import Link, inbound_index
 from .snapshot_file import PARTIAL, DamagedSnapshot, MappedSnapshot, publish
 
 FORMAT = 4  # bump when the columns or the records change: older snapshots are then never read
 RECORD = "record"
+INBOUND = "inbound"  # per row, as JSON: the events whose `related` name it, with the type
 NAME_COLUMNS = ("domains", "actors", "people", "tags")  # tuples of names, as the Event holds them
 META_KEY = b"timeline"
 
@@ -33,7 +35,12 @@ def write_snapshot(dataset: Dataset, path: Path) -> None:
     """Write the dataset's table and records to path, with its checksum; readers never see half a file."""
     table = pa.Table.from_pandas(events_table(dataset).frame, preserve_index=False)
     records = pa.array([event.model_dump_json() for event in dataset.events], pa.large_string())
-    table = table.append_column(RECORD, records).combine_chunks()  # one chunk: rows index it directly
+    inbound = inbound_index(dataset.events)
+    naming = pa.array(
+        [json.dumps(inbound[event.id]) if event.id in inbound else "" for event in dataset.events]
+    )
+    table = table.append_column(RECORD, records).append_column(INBOUND, naming)
+    table = table.combine_chunks()  # one chunk: rows index it directly
     meta = {
         "format": FORMAT,
         "dataset": dataset.model_dump(mode="json", exclude={"events"}),
@@ -65,16 +72,16 @@ def read_snapshot(path: Path) -> tuple[StoredDataset, EventTable]:
     if meta.get("format") != FORMAT:
         found = meta.get("format")
         raise DamagedSnapshot(f"{path.name} has snapshot format {found}, not {FORMAT}", mapped.inode)
-    nested = (RECORD, *NAME_COLUMNS)
+    nested = (RECORD, INBOUND, *NAME_COLUMNS)
     frame = table.select([name for name in table.column_names if name not in nested]).to_pandas()
     shared: dict = {}  # one object per distinct name list
     for name in NAME_COLUMNS:
         frame[name] = [
             shared.setdefault(names, names) for names in map(tuple, table.column(name).to_pylist())
         ]
-    frame = frame[[name for name in table.column_names if name != RECORD]]
-    ids, records = (_one_chunk(table.column(name)) for name in ("id", RECORD))
-    dataset = StoredDataset(meta["dataset"], meta["actors"], ids, records, mapped)
+    frame = frame[[name for name in table.column_names if name not in (RECORD, INBOUND)]]
+    ids, records, inbound = (_one_chunk(table.column(name)) for name in ("id", RECORD, INBOUND))
+    dataset = StoredDataset(meta["dataset"], meta["actors"], ids, records, inbound, mapped)
     by_domain, by_actor = (_rows_by_name(_one_chunk(table.column(name))) for name in ("domains", "actors"))
     return dataset, EventTable(frame, by_domain, by_actor)
 
@@ -98,7 +105,15 @@ def _rows_by_name(lists: pa.ListArray) -> dict[str, np.ndarray]:
 class StoredDataset:
     """What views read of a Dataset, with events built one at a time from their stored records."""
 
-    def __init__(self, meta: dict, actors: list[str], ids: pa.Array, records: pa.Array, file: MappedSnapshot):
+    def __init__(
+        self,
+        meta: dict,
+        actors: list[str],
+        ids: pa.Array,
+        records: pa.Array,
+        inbound: pa.Array,
+        file: MappedSnapshot,
+    ):
         self.title: str = meta["title"]
         self.description: str = meta["description"]
         document = meta.get("source_document")
@@ -106,7 +121,7 @@ class StoredDataset:
         self.domains = tuple(Domain.model_validate(domain) for domain in meta["domains"])
         self.narratives = tuple(Narrative.model_validate(story) for story in meta["narratives"])
         self.eras = tuple(Era.model_validate(era) for era in meta["eras"])
-        self._actors, self._ids, self._records = actors, ids, records
+        self._actors, self._ids, self._records, self._inbound = actors, ids, records, inbound
         self.intact = file.intact  # whether the mapped file is still as verified (checked per request)
         self._id_order = pc.sort_indices(ids).to_numpy()  # 8 bytes an event, not a dict of strings
         self._event = lru_cache(maxsize=1024)(self._build)
@@ -140,6 +155,12 @@ class StoredDataset:
     def events_at(self, rows: Iterable[int]) -> list[Event]:
         """The events of these table rows, built now (an export's rows, with no id lookups)."""
         return [self._build(row) for row in rows]
+
+    def inbound(self, event_id: str) -> list[Link]:
+        """The events whose `related` name this one, with the relation's type."""
+        row = self.row(event_id) if isinstance(event_id, str) else None
+        stored = "" if row is None else self._inbound[row].as_py()
+        return [Link(*pair) for pair in json.loads(stored)] if stored else []
 
     def _build(self, row: int) -> Event:
         return Event.model_validate_json(self._records[row].as_py())

@@ -8,7 +8,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .dates import parse_partial_date
-from .model import DEFAULT_DOMAINS, IMPORTANCE, Dataset
+from .event_checks import part_of_cycles, relation_problems, statement_problems
+from .model import DEFAULT_DOMAINS, IMPORTANCE, INLINE, NUMBERED, Dataset
 from .problems import Problem
 from .yaml_source import EMPTY_FILE, key_node_at, node_at
 
@@ -109,9 +110,15 @@ def _message(error: dict, path: tuple) -> str:
         return "must not be empty" if kind == "string_too_short" else "needs at least one entry"
     if kind == "value_error":
         return str(error["ctx"]["error"])
+    if kind == "literal_error":
+        return f"{value!r} is not allowed; use {error['ctx']['expected']}"
+    if kind == "statement_source":
+        return error["msg"]
     if last == "importance":
         ranks = [f"{rank} ({word})" for rank, word in IMPORTANCE.items()]
         return f"must be {', '.join(ranks[:-1])} or {ranks[-1]}, got {value!r}"
+    if kind == "greater_than_equal":
+        return f"must be {error['ctx']['ge']} or more, got {value!r}"
     if kind in {"tuple_type", "list_type"}:
         return f"expected a list, e.g. [a, b], got {type(value).__name__}"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
@@ -122,7 +129,7 @@ def _message(error: dict, path: tuple) -> str:
 def _schema_problems(parsed: ParsedFile, error: ValidationError) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
-        path = tuple(item["loc"])
+        path = tuple(part for part in item["loc"] if part not in (NUMBERED, INLINE))  # a union's tags
         key = item["type"] == "extra_forbidden"
         problems.append(parsed.problem(path, _message(item, path), key=key))
     return problems
@@ -155,7 +162,7 @@ def _span_problem(parsed: ParsedFile, index: int, event: dict) -> Problem | None
 
 
 def cross_problems(files: list[ParsedFile]) -> list[Problem]:
-    """Checks that span events and files: unique ids, declared domains, existing related ids."""
+    """Checks that span events and files: unique ids, declared domains, relations and statements."""
     problems: list[Problem] = []
     first_seen: dict[str, str] = {}
     for parsed in files:
@@ -185,19 +192,13 @@ def cross_problems(files: list[ParsedFile]) -> list[Problem]:
                             "or declare it under the file's domains",
                         )
                     )
-            for position, related in enumerate(_as_list(event.get("related"))):
-                if isinstance(related, str) and related not in first_seen:
-                    problems.append(
-                        parsed.problem(
-                            ("events", index, "related", position),
-                            f"no event has the id '{related}'; correct it or remove it",
-                        )
-                    )
+            problems += relation_problems(parsed, index, event, set(first_seen))
+            problems += statement_problems(parsed, index, event)
             if "end" in event:
                 span = _span_problem(parsed, index, event)
                 if span:
                     problems.append(span)
-    return problems + _narrative_problems(files, set(first_seen))
+    return problems + part_of_cycles(files) + _narrative_problems(files, set(first_seen))
 
 
 def _narrative_problems(files: list[ParsedFile], event_ids: set[str]) -> list[Problem]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -19,6 +19,8 @@ import numpy as np
 
 from ..core.days import epoch_ms, plotly_days
 from ..core.eras import Band
+from .label_room import text_px
+from .placement import cut
 from .theme import LABEL_SIZE
 
 # Light enough that marks and labels keep their contrast over them, distinct from the lane colours.
@@ -125,3 +127,42 @@ def era_layer(
         )
     strip = (max(item["row"] for item in meta) + 1) * row_px + 2
     return EraLayer(shapes, annotations, meta, strip, row_px)
+
+
+# assets/js/eras.js lays the labels out in the browser; a still chart drawn on the server before
+# plotly.js (outputs/first_paint.py) gets the same layout here: keep these in step with it.
+LABEL_MIN_PX = 28  # a shorter room says too little: the band stays unlabelled
+LABEL_GAP_PX = 6
+LABEL_PAD_PX = 4
+
+
+def with_era_labels(
+    annotations: list[dict], eras: Sequence[dict], x_of: Callable[[float], float], width: float
+) -> list[dict]:
+    """eras.js withEraLabels: each era's label at its band's first visible px (paper x), cut to the
+    band's width there and to the next label in its row; hidden where that leaves too little room."""
+    spans = []
+    for era in eras:
+        start, end = max(0.0, x_of(era["x0"])), min(width, x_of(era["x1"]))
+        spans.append((start, end) if end - start >= LABEL_MIN_PX else None)
+    laid: list[dict] = []
+    index = -1
+    for annotation in annotations:
+        if annotation.get("name") != "era":
+            laid.append(annotation)
+            continue
+        index += 1
+        era, span = eras[index], spans[index]
+        end = span[1] if span else 0.0
+        for other, near in zip(eras, spans, strict=True):
+            if span and near and other is not era and other["row"] == era["row"] and near[0] > span[0]:
+                end = min(end, near[0] - LABEL_GAP_PX)
+        room = end - span[0] - LABEL_PAD_PX if span else 0.0
+        if room < LABEL_MIN_PX:
+            laid.append(dict(annotation, visible=False))
+            continue
+        size = annotation["font"]["size"]
+        text = cut(era["label"], room, lambda words, size=size: text_px(words, size))
+        x = span[0] / width + 0.001
+        laid.append(dict(annotation, visible=True, xref="paper", x=x, text=escape(text, quote=False)))
+    return laid

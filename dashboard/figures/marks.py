@@ -20,6 +20,8 @@ ECHO = "echo"  # an event again in its other domains' lanes: small, faint, unlab
 COUNT = "count"  # a bar of counts per period (the figure past MAX_MARKS)
 PATH = "path"  # the line joining a story's stops so far
 GRID = "grid"  # a faint line along each lane
+RELATIONS = "relations"  # curves to the selected event's related marks: always just before the ring
+CHANGE = "change"  # the ring around each event new or changed since an earlier version
 SELECTION = "selection"  # the ring around the selected event: always the last trace
 EVENT_MARKS = frozenset({POINT, SPAN})
 
@@ -33,6 +35,14 @@ def selection_index(figure: dict) -> int | None:
     """Where the selection ring is in the figure: its last trace, or None if it has none."""
     data = figure["data"]
     return len(data) - 1 if data and kind(data[-1]) == SELECTION else None
+
+
+def selected_indexes(figure: dict) -> list[int]:
+    """The traces a change of selection redraws: the relation links (if the figure has them) and the ring."""
+    ring = selection_index(figure)
+    if ring is None:
+        return []
+    return [ring - 1, ring] if ring and kind(figure["data"][ring - 1]) == RELATIONS else [ring]
 
 
 def mark_count(frame: pd.DataFrame, shown: Collection[str] | None = None) -> int:

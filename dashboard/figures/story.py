@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -10,6 +10,7 @@ from ..core.days import plotly_day
 from ..core.eras import Band
 from ..core.model import Domain
 from .marks import EVENT_MARKS, PATH, kind, mark_positions
+from .relations import relation_trace
 from .timeline import timeline_figure
 
 PROJECTOR_SIZE = 16
@@ -48,9 +49,11 @@ def story_figure(
     path: Sequence[str],
     number: int,
     present: bool = False,
+    pairs: Iterable[tuple[str, str]] = (),
     bands: Sequence[Band] = (),
 ) -> dict:
-    """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed.
+    """A story's events: the stops so far solid and joined in order, the rest faint, the current ringed,
+    and the related `pairs` among them linked by quiet curves.
 
     `present` sizes it for present mode (a full 1920×1080 screen: wider chart, larger type);
     `bands`: the eras behind the lanes."""
@@ -65,6 +68,7 @@ def story_figure(
     _projector_type(figure["layout"], size)
     _around_stop(figure["layout"], rows, path, number)
     positions = mark_positions(figure)
+    figure["data"][-2] = relation_trace(positions, pairs, figure["layout"]["xaxis"]["range"], plot_px)
     steps = [positions[event_id][0] for event_id in path[:number] if event_id in positions]
     figure["data"].insert(
         1,

@@ -16,6 +16,7 @@ from .eras import era_layer
 from .hover import hover_data
 from .label_room import FIRST_PX, ROW_PX, fit_rows, lane_positions, lane_rows
 from .marks import ECHO, GRID, MAX_MARKS, POINT, PRECISION, SPAN, mark_count, selection_trace
+from .relations import relation_trace
 from .theme import (
     DAY_MS,
     HOVER,
@@ -312,7 +313,7 @@ def timeline_figure(
         anchors = np.where(primary["is_span"], primary["start_iso"], primary["mid_iso"])
         for event_id, x in zip(primary["id"], anchors.tolist(), strict=True):
             marks[event_id] = [(x, lane_y[domain.id])]
-    traces.append(selection_trace(marks.get(selected, [])))
+    traces += [relation_trace({}, ()), selection_trace(marks.get(selected, []))]
     annotations, items = _label_annotations(labelled, lane_y, times.tolist(), texts)
     plot_height = top + BOTTOM_PX
     layout = base_layout(round(plot_height + 66 + (0 if still else plot_height * SLIDER_SHARE + 44)))

@@ -30,7 +30,9 @@ def from_timelinejs(data: object, origin_name: str) -> tuple[dict, list[str]]:
         raise ValueError("no event has a usable start_date, so there is nothing to import")
     ids = {event["id"] for event in events}
     for event in events:
-        event["related"] = [related for related in event["related"] if related in ids]
+        event["related"] = [
+            entry for entry in event["related"] if (entry["id"] if isinstance(entry, dict) else entry) in ids
+        ]
         if not event["related"]:
             del event["related"]
     title_text = as_mapping(as_mapping(data.get("title")).get("text"))

@@ -7,6 +7,8 @@ import re
 from ..core.colors import COLOR
 from ..core.dates import PartialDate, parse_partial_date
 from ..core.links import SAFE_URL
+from ..core.model import Statement
+from ..core.relations import TYPES
 from ..core.slugs import SLUG
 from ..core.untrusted import ascii_int
 
@@ -72,3 +74,29 @@ def as_sources(value: object) -> list[dict]:
             fields["url"] = fields["url"] if SAFE_URL.match(fields["url"]) else ""
             sources.append({key: text for key, text in fields.items() if text})
     return sources
+
+
+def as_relations(value: object) -> list:
+    """Related entries as an event file writes them: bare ids, or {id, type} with a known type."""
+    found: list = []
+    for item in value if isinstance(value, list) else []:
+        entry = as_mapping(item)
+        target = as_text(item) or as_text(entry.get("id"))
+        kind = entry.get("type")
+        if re.fullmatch(SLUG, target):
+            found.append({"id": target, "type": kind} if kind in TYPES else target)
+    return found
+
+
+def as_statements(value: object, actors: list[str], sources: int) -> list[dict]:
+    """The statements that still hold on the imported event: a known party, a source it has."""
+    found = []
+    for item in value if isinstance(value, list) else []:
+        try:
+            statement = Statement.model_validate(item)
+        except ValueError:
+            continue
+        number = statement.source if isinstance(statement.source, int) else 0
+        if statement.party in actors and number <= sources:
+            found.append(statement.model_dump(mode="json", exclude_none=True))
+    return found

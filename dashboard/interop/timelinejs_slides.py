@@ -10,7 +10,15 @@ from ..core.links import SAFE_URL
 from ..core.slugs import slugify
 from .html_markdown import html_to_markdown
 from .timelinejs import NAMESPACE
-from .timelinejs_read import as_mapping, as_partial_date, as_sources, as_strings, as_text
+from .timelinejs_read import (
+    as_mapping,
+    as_partial_date,
+    as_relations,
+    as_sources,
+    as_statements,
+    as_strings,
+    as_text,
+)
 
 MAX_TITLE = 120
 
@@ -131,7 +139,9 @@ class SlideImporter:
         if importance not in (1, 2, 3) or isinstance(importance, bool):
             importance = self.fallback("no_importance", 2)
         event |= {"importance": importance, "sources": self.sources(slide, ours)}
-        event["related"] = as_strings(ours.get("related"))
+        event["related"] = as_relations(ours.get("related"))
+        statements = as_statements(ours.get("statements"), event["actors"], len(event["sources"]))
+        event |= {"statements": statements} if statements else {}
         return event
 
     def report(self, eras: int) -> list[str]:

@@ -16,9 +16,10 @@ from ..core.frame import date_label
 from ..figures.credit import credit_line
 from ..views.catalog import View
 from ..views.view_words import describe_view
+from .brief_event import relations, statements
 from .citations import Work, chronology, citation
 
-BRIEF_KEYS = ("print", "since")
+BRIEF_KEYS = ("print",)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
@@ -58,20 +59,41 @@ def _md_work(number: int, work: Work) -> list[str]:
     return lines
 
 
-def brief_markdown(dataset: DatasetLike, view: View, url: str = "", prepared: dt.date | None = None) -> str:
-    """A memo of the view: filters in words, when and from which URL it was made, the chronology
-    with endnote markers, each cited work once, credit."""
+def _cell(text: str) -> str:
+    return _md(text).replace("|", "\\|")
+
+
+def _md_extras(dataset: DatasetLike, event, listed: set[str]) -> list[str]:
+    """The event's statements as a table, then its related events by relation, each block spaced."""
+    lines = []
+    said = statements(event)
+    if said:
+        lines += ["| Party | Statement | Source |", "|---|---|---|"]
+        lines += [f"| {_cell(s.party)} | “{_cell(s.text)}” | {_cell(s.source)} |" for s in said] + [""]
+    for word, named in relations(dataset, event, listed):
+        lines += [f"{word}: " + "; ".join(f"{_md(other.title)} ({other.date})" for other in named), ""]
+    return lines
+
+
+def brief_markdown(
+    dataset: DatasetLike, view: View, url: str = "", prepared: dt.date | None = None, cited: str = ""
+) -> str:
+    """A memo of the view: filters in words, when and from which URL (and data version, `cited`) it
+    was made, the chronology with endnote markers, each cited work once, credit."""
     notes = chronology(dataset, view)
     lines = [f"# Briefing: {_md(dataset.title)}", "", _md(dataset.description), ""]
     lines += [f"- {_md(line)}" for line in describe_view(view.state, dataset)]
     day, _iso = prepared_on(prepared)
     view_url = url + "/" + view.state.to_query()
     lines += ["", f"**{view.count} of {view.total} events**", ""]
-    lines += [f"Prepared on {day} from {_md_link(view_url) if url else _md(view_url)}", ""]
+    source = _md_link(view_url) if url else _md(view_url)
+    lines += [f"Prepared on {day} from {source}" + (f"; {_md(cited)}" if cited else ""), ""]
     lines += ["## Chronology", ""]
+    listed = {event.id for event, _ in notes.entries}
     for event, marks in notes.entries:
         lines += [f"- **{date_label(event)} — {_md(event.title)}** [{', '.join(map(str, marks))}]", ""]
         lines += [textwrap.indent(event.summary, "  "), ""]
+        lines += [textwrap.indent(line, "  ") for line in _md_extras(dataset, event, listed)]
     lines += ["## Sources", ""]
     for number, work in enumerate(notes.sources, start=1):
         lines += _md_work(number, work)

@@ -12,6 +12,7 @@ from ..figures.timeline import still_figure
 from ..views.catalog import View
 from ..views.view_words import describe_view, view_title
 from .brief import prepared_on
+from .brief_event import relations, statements
 from .citations import chronology, citation
 from .pages import preview_tags, render
 
@@ -42,18 +43,23 @@ def brief_page(
     prepared: dt.date | None = None,
     cited: str = "",
     since: dict | None = None,
+    note: object = None,
 ) -> str:
     """A printable briefing: title, filters in words, when and from which URL it was made, a still
-    chart, the chronology, each cited work once. `url` is the site's origin ('' keeps links relative)."""
+    chart, the chronology, each cited work once. `url` is the site's origin ('' keeps links relative);
+    `note` (views.pins.PinNote) what the page says about the data version its link pinned."""
     notes = chronology(dataset, view)
     labels = {domain.id: domain.label for domain in dataset.domains}
     lines = describe_view(view.state, dataset)
+    listed = {event.id for event, _ in notes.entries}
     rows = [
         {
             "event": event,
             "marks": marks,
             "date": date_label(event),
             "domains": [labels.get(d, d) for d in event.domains],
+            "relations": relations(dataset, event, listed),
+            "statements": statements(event),
         }
         for event, marks in notes.entries
     ]
@@ -80,6 +86,7 @@ def brief_page(
         view_url=view_url,
         cited=cited,
         since=since,
+        note=note,
         explorer="/" + view.state.to_query(),
         figure=_figure(dataset, view, numbers),
         config=plotly_config.BRIEF,

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 
 from ..core.event_file import file_fields
 from ..core.frame import date_label
-from ..core.model import Dataset, Domain, Event, Source
+from ..core.model import Dataset, Domain, Event, Relation, Source
+from ..core.statements import statement_line
+from .citations import citation
 
 CSV_COLUMNS = (
     "id",
@@ -25,8 +27,10 @@ CSV_COLUMNS = (
     "tags",
     "importance",
     "related",
+    "statements",
     "sources",
     "source_count",
+    "data_version",
 )
 # OWASP CSV injection: spreadsheets run cells that start with these as formulas.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,8 +48,15 @@ def source_text(source: Source) -> str:
     return " — ".join(part for part in parts if part)
 
 
-def events_csv(events: Iterable[Event], domains: Sequence[Domain]) -> str:
-    """One row per event, lists joined by '; ', domains by label; safe to open in a spreadsheet."""
+def relation_text(relation: Relation) -> str:
+    """A related id, with its type in brackets when it has one: 'tsai-sankei-interview-2019 (responds-to)'."""
+    return relation.id if relation.type is None else f"{relation.id} ({relation.type})"
+
+
+def events_csv(events: Iterable[Event], domains: Sequence[Domain], cited: str = "") -> str:
+    """One row per event, lists joined by '; ', domains by label; safe to open in a spreadsheet.
+    `cited` names the data version in the last column of every row (a CSV has no other place that
+    stays with the rows)."""
     labels = {domain.id: domain.label for domain in domains}
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -64,20 +75,23 @@ def events_csv(events: Iterable[Event], domains: Sequence[Domain]) -> str:
             "; ".join(event.people),
             "; ".join(event.tags),
             event.importance,
-            "; ".join(event.related),
+            "; ".join(relation_text(relation) for relation in event.related),
+            " | ".join(statement_line(event, statement, citation) for statement in event.statements),
             " | ".join(source_text(source) for source in event.sources),
             len(event.sources),
+            cited,
         )
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()
 
 
-def events_json(dataset: Dataset, events: Iterable[Event], title: str | None = None) -> str:
+def events_json(dataset: Dataset, events: Iterable[Event], title: str | None = None, cited: str = "") -> str:
     """The dataset's metadata and domains with the events, every date at its precision; `title` names
-    the view when it is narrower than the dataset."""
+    the view when it is narrower than the dataset; `cited`, the data version."""
     document = dataset.source_document
     data = {
         "title": title or dataset.title,
+        **({"data_version": cited} if cited else {}),
         "description": dataset.description,
         "source_document": file_fields(document) if document else None,
         "domains": [file_fields(domain) for domain in dataset.domains],

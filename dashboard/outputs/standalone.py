@@ -12,6 +12,7 @@ from ..figures.credit import credit_line
 from ..figures.theme import HOVER
 from ..views.catalog import View
 from ..views.view_words import view_subtitle, view_title
+from .first_paint import drawings, media_rules
 from .pages import preview_tags, render
 
 EMBED_KEYS = ("height", "title", "initialWidth", "childId", "parentTitle", "parentUrl")
@@ -67,10 +68,14 @@ def embed_page(
     options: EmbedOptions,
     assets: dict[str, str | list[str]],
     inline: bool = False,
+    cited: str = "",
+    note: object = None,
 ) -> str:
     """The embed: a title and subtitle that say what the view holds, the view's whole chart (`figure`,
-    drawn by plotly.js from inline JSON), a credit. Readers of an article see no URL notices: bad
-    parameters are dropped. `inline`: assets are the files' texts (the "Chart as HTML" download)."""
+    drawn in as SVG for the first paint, then by plotly.js from inline JSON), a credit. Readers of
+    an article see no URL notices: bad parameters are dropped. `inline`: assets are the files'
+    texts (the "Chart as HTML" download). `cited` names the data version in the credit; `note`
+    (views.pins.PinNote) says that the version a link pinned is no longer available."""
     figure = dict(figure, data=narrow_hover(figure["data"]))
     figure["layout"] = dict(figure["layout"], margin=dict(figure["layout"]["margin"], l=8, b=8))
     if options.height_given and "timeline" in figure["layout"]:
@@ -90,7 +95,10 @@ def embed_page(
         dataset=dataset,
         view=view,
         figure=figure,
+        drawings=drawings(figure),
+        drawing_media=media_rules(),
         config=plotly_config.EMBED,
-        credit=credit_line(dataset),
+        credit=credit_line(dataset, cited),
+        note=note,
         full_view="/" + view.state.to_query(),
     )

@@ -15,11 +15,23 @@ from ..core.eras import Band, era_bands
 from ..core.filters import ViewState, event_mask, facet_counts
 from ..core.frame import EventTable, events_table
 from ..core.model import Event
+from ..core.relations import linked_ids, pairs_among
 from ..core.story import StoryStop, story_stop
+from ..figures.change_marks import with_change_marks
 from ..figures.credit import credit_line, figure_with_credit
-from ..figures.marks import MAX_MARKS, mark_count, mark_positions, selection_index, selection_trace
+from ..figures.marks import (
+    MAX_MARKS,
+    mark_count,
+    mark_positions,
+    selected_indexes,
+    selection_index,
+    selection_trace,
+)
+from ..figures.relations import relation_trace
 from ..figures.story import story_figure
 from ..figures.timeline import still_figure, timeline_figure
+from .change_log import ChangeLog
+from .since import SinceMarks, since_marks
 
 TABLE_PAGE = 50
 FIGURE_CACHE = 64  # views per worker; a figure holds at most MAX_MARKS marks (~1 MB)
@@ -66,6 +78,8 @@ class View:
     story: StoryStop | None = None
     bands: tuple[Band, ...] = ()  # the eras its charts draw (none when the reader hid them)
     row_of: Callable[[str | None], int | None] = field(default=lambda _id: None, repr=False)
+    marks: SinceMarks | None = None  # what changed since the version `since=` names
+    notices: tuple[str, ...] = ()  # what the view ignored that only the catalog could tell
 
     @property
     def rows(self) -> pd.DataFrame:
@@ -111,7 +125,9 @@ class Catalog:
     dataset: DatasetLike
     version: str = ""
     table: EventTable | None = field(default=None, repr=False)  # built from the dataset if not given
+    change_log: ChangeLog | None = field(default=None, repr=False)  # for `since=`; None: no history
     _figures: dict = field(default_factory=dict, repr=False)
+    _marks: dict = field(default_factory=dict, repr=False)
     _filtered: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -166,26 +182,58 @@ class Catalog:
 
         def build() -> dict:
             if story:
+                pairs = pairs_among(filter(None, map(self.dataset.event, story.path)))
+                domains = self.dataset.domains
                 figure = story_figure(
-                    self.frame, self.dataset.domains, story.path, story.number, present, self.bands(state)
+                    self.frame, domains, story.path, story.number, present, pairs, self.bands(state)
                 )
             else:
                 rows = self.frame.iloc[positions]
                 figure = timeline_figure(
                     rows, self.dataset.domains, None, state.domains, bands=self.bands(state)
                 )
+                marks = self.marks(state.since)
+                if marks:
+                    figure = with_change_marks(figure, marks.kinds, marks.since_words)
             return figure_with_credit(figure, None, credit_line(self.dataset)) if figure["data"] else figure
 
         key = replace(state, event=None).to_query() if story is None else f"{state.to_query()}:{present}"
         return self._cached(key, build)
 
+    def rows(self, state: ViewState) -> pd.DataFrame:
+        """The rows a view's filters keep, in date order."""
+        return self.frame.iloc[self._filter(state, Sort())[0]]
+
     def still(self, state: ViewState) -> dict:
         """The view's whole chart for surfaces nobody zooms (embed, images), cached per view state."""
-        rows = lambda: self.frame.iloc[self._filter(state, Sort())[0]]  # noqa: E731
         key = "still:" + replace(state, event=None, story=None, stop=1).to_query()
         return self._cached(
-            key, lambda: still_figure(rows(), self.dataset.domains, state.domains, bands=self.bands(state))
+            key,
+            lambda: still_figure(
+                self.rows(state), self.dataset.domains, state.domains, bands=self.bands(state)
+            ),
         )
+
+    def marks(self, since: str) -> SinceMarks | None:
+        """The events new or changed since the version `since` names, cached per name: None when
+        there is no `since`, no history, or it names no version up to this one."""
+        if not since or self.change_log is None:
+            return None
+        if since not in self._marks:
+            if len(self._marks) >= FIGURE_CACHE:
+                self._marks.clear()
+            self._marks[since] = since_marks(self.change_log, since, self.version)
+        return self._marks[since]
+
+    def _since(self, state: ViewState) -> tuple[ViewState, SinceMarks | None, tuple[str, ...]]:
+        """The view with a `since` that names no known version dropped (with a notice), and its marks."""
+        marks = self.marks(state.since)
+        if not state.since or marks:
+            return state, marks, ()
+        notice = (
+            f"No earlier data version matches 'since={state.since}'; nothing is marked as new or changed."
+        )
+        return replace(state, since="", changed_only=False), None, (notice,)
 
     def figure(
         self, state: ViewState, positions: np.ndarray, story: StoryStop | None, present: bool = False
@@ -194,10 +242,18 @@ class Catalog:
         figure = self._base_figure(state, positions, story, present)
         if story or not state.event or selection_index(figure) is None:
             return figure
-        return {
-            "data": [*figure["data"][:-1], self.selection_ring(figure, state.event)],
-            "layout": figure["layout"],
-        }
+        return self._selected(figure, state.event)
+
+    def _selected(self, figure: dict, event_id: str) -> dict:
+        """The figure with an event ringed and linked to each related event it draws."""
+        event = self.dataset.event(event_id)
+        positions = mark_positions(figure)
+        others = linked_ids(event, self.dataset.inbound(event_id)) if event else []
+        pairs = [(event_id, other) for other in others]
+        links = relation_trace(positions, pairs, figure["layout"]["xaxis"].get("range"))
+        indexes = selected_indexes(figure)
+        traces = [links, selection_trace(positions.get(event_id, []))][-len(indexes) :]
+        return {"data": [*figure["data"][: indexes[0]], *traces], "layout": figure["layout"]}
 
     def zoomed(self, state: ViewState, x_range: tuple[str, str] | None) -> dict | None:
         """The figure for a zoomed range of a view too large to draw one by one, or None.
@@ -216,15 +272,11 @@ class Catalog:
         if inside.empty:
             return None
         figure = timeline_figure(
-            inside, self.dataset.domains, state.event, state.domains, x_range=x_range, bands=self.bands(state)
+            inside, self.dataset.domains, None, state.domains, x_range=x_range, bands=self.bands(state)
         )
+        figure = self._selected(figure, state.event) if state.event else figure
         figure["layout"]["timeline"]["zoomable"] = True  # its labels stay; zooming out asks again
         return figure_with_credit(figure, None, credit_line(self.dataset))
-
-    @staticmethod
-    def selection_ring(figure: dict, event_id: str | None) -> dict:
-        """The selection trace for an event in a built figure (empty if it is not drawn)."""
-        return selection_trace(mark_positions(figure).get(event_id, []) if event_id else [])
 
     def _filter(self, state: ViewState, sort: Sort) -> tuple:
         """Row positions in date and in table order, and facet counts, for the view's filters (cached:
@@ -233,11 +285,13 @@ class Catalog:
         if key not in self._filtered:
             if len(self._filtered) >= FIGURE_CACHE:
                 self._filtered.clear()
-            in_date_order = np.flatnonzero(event_mask(self.table, state))
+            marks = self.marks(state.since) if state.changed_only else None
+            within = self.frame["id"].isin(marks.kinds).to_numpy() if marks else None
+            in_date_order = np.flatnonzero(event_mask(self.table, state, within))
             keys = self.frame[SORT_KEYS[sort.key]].iloc[in_date_order]  # the sort keys, not every column
             ordered = keys.sort_values(list(keys.columns), ascending=not sort.descending, kind="stable")
             in_table_order = self.frame.index.get_indexer(ordered.index)
-            self._filtered[key] = (in_date_order, in_table_order, facet_counts(self.table, state))
+            self._filtered[key] = (in_date_order, in_table_order, facet_counts(self.table, state, within))
         return self._filtered[key]
 
     def figure_key(self, state: ViewState) -> str:
@@ -247,6 +301,7 @@ class Catalog:
     def view(self, state: ViewState, sort: Sort = Sort(), present: bool = False) -> View:
         """The filtered, sorted events of a view with its figure and facet counts (a story's figure
         sized for present mode with `present`)."""
+        state, marks, notices = self._since(state)
         in_date_order, in_table_order, (domain_counts, actor_counts) = self._filter(state, sort)
         story = story_stop(self.dataset, self.frame.iloc[in_date_order], state) if state.story else None
         if story and story.number != state.stop:  # an out-of-range stop: the URL says where we are
@@ -264,4 +319,6 @@ class Catalog:
             story=story,
             bands=self.bands(state),
             row_of=self.row,
+            marks=marks,
+            notices=notices,
         )

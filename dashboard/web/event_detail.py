@@ -9,6 +9,7 @@ from ..core.frame import date_label
 from ..core.model import IMPORTANCE, Event
 from . import ids
 from .chronology import highlighted
+from .detail_sections import related_section, statements_section
 from .markdown_view import markdown_components
 
 
@@ -42,7 +43,6 @@ def event_detail(event: Event | None, dataset: DatasetLike, query: str = "") -> 
     if event.tags:
         facts.append(("Tags", ", ".join(event.tags)))
     facts.append(("Importance", IMPORTANCE[event.importance]))
-    related = [dataset.event(event_id) for event_id in event.related]
     children = [
         html.Div(
             [
@@ -74,25 +74,9 @@ def event_detail(event: Event | None, dataset: DatasetLike, query: str = "") -> 
             [item for name, value in facts for item in (html.Dt(name), html.Dd(value))], className="facts"
         ),
         markdown_components(event.summary, "summary"),
+        *statements_section(event, query),
         html.H3("Sources"),
         html.Ol([_source_item(source) for source in event.sources], className="sources"),
+        *related_section(event, dataset),
     ]
-    if related:
-        children += [
-            html.H3("Related events"),
-            html.Ul(
-                [
-                    html.Li(
-                        html.Button(
-                            f"{date_label(other)}: {other.title}",
-                            id={"type": ids.RELATED, "id": other.id},
-                            className="link-button",
-                        )
-                    )
-                    for other in related
-                    if other is not None
-                ],
-                className="related",
-            ),
-        ]
     return children

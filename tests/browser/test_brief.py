@@ -27,7 +27,7 @@ def open_brief(page, url: str) -> None:
 
 
 def brief_ids(page) -> list[str]:
-    return page.locator("table.chronology tbody tr").evaluate_all("rows => rows.map(r => r.id.slice(6))")
+    return page.locator("table.chronology > tbody > tr").evaluate_all("rows => rows.map(r => r.id.slice(6))")
 
 
 def squeezed(text: str) -> str:
@@ -133,7 +133,7 @@ def test_the_print_button_and_print_parameter_open_the_print_dialog(page, server
 def test_the_brief_chart_numbers_its_marks_as_the_chronology_rows(page, server):
     open_brief(page, server.url + "/brief?from=2018")
     page.wait_for_function("() => [...document.querySelectorAll('#chart .annotation-text')].length > 3")
-    rows = page.locator("table.chronology tbody tr").evaluate_all(
+    rows = page.locator("table.chronology > tbody > tr").evaluate_all(
         "rows => rows.map(r => [r.querySelector('.number').textContent,"
         " r.querySelector('strong').textContent])"
     )

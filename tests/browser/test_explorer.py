@@ -194,7 +194,7 @@ def test_the_table_is_keyboard_navigable_and_sortable(page, server, dataset):
 def test_related_links_select_the_related_event(page, server, dataset):
     event = dataset.event("kono-wha-tweet-2019")
     open_explorer(page, server.url + "/?event=kono-wha-tweet-2019")
-    related = dataset.event(event.related[0])
+    related = dataset.event(event.related[0].id)
     page.get_by_role("button", name=re.compile(re.escape(related.title))).first.click()
     page.wait_for_function("id => location.search.includes('event=' + id)", arg=related.id)
     assert page.locator("#detail h2").inner_text() == related.title

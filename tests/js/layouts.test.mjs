@@ -95,8 +95,9 @@ test("year ticks stand only within the events' years and never beside a label's 
 test("a figure turned upright runs time down in lane columns, with its labels hidden until laid out", () => {
   const labels = [label("a", Date.UTC(1972, 8, 29)), label("b", Date.UTC(2019, 4, 7)), label("c", Date.UTC(2019, 4, 20))];
   const fig = figure(labels);
+  fig.data.push({ type: "scatter", mode: "lines", x: [Date.UTC(1972, 8, 29), Date.UTC(2019, 4, 7)], y: [0, 0], meta: { kind: "relations" } });
   const turned = upright(fig.data, fig.layout, 360, widthAt);
-  assert.equal(turned.data.length, 1, "the lanes' grid lines go");
+  assert.equal(turned.data.length, 1, "the lanes' grid lines and the related events' links go");
   assert.deepEqual(turned.data[0].x, [0, 0, 0], "one lane, one column");
   const ys = turned.data[0].y;
   assert.ok(ys[0] < ys[1] && ys[1] < ys[2]);

@@ -1,0 +1,47 @@
+"""What a briefing lists under an event besides its summary: its related events by relation (both
+ways) and its statements as a table of party, words and source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core.dataset_like import DatasetLike
+from ..core.frame import date_label
+from ..core.model import Event
+from ..core.relations import grouped
+from ..core.statements import quoted_in
+from .citations import citation
+
+
+@dataclass(frozen=True)
+class Named:
+    """A related event as a brief names it; `listed`: whether the brief has its row to link to."""
+
+    id: str
+    title: str
+    date: str
+    listed: bool
+
+
+@dataclass(frozen=True)
+class Said:
+    """One statement's row: the party, its words verbatim and where they are quoted."""
+
+    party: str
+    text: str
+    source: str
+
+
+def relations(dataset: DatasetLike, event: Event, listed: set[str]) -> list[tuple[str, list[Named]]]:
+    """The event's related events under the words they read as ("Responds to", "Answered by", …)."""
+    found = []
+    for word, others in grouped(event, dataset.inbound(event.id)):
+        events = [other for other in map(dataset.event, others) if other is not None]
+        named = [Named(other.id, other.title, date_label(other), other.id in listed) for other in events]
+        found += [(word, named)] if named else []
+    return found
+
+
+def statements(event: Event) -> list[Said]:
+    """The event's statements in the order written, each with its source cited."""
+    return [Said(said.party, said.text, citation(quoted_in(event, said)[0])) for said in event.statements]
