@@ -1,15 +1,19 @@
 """Eras: the period filter they set (era=), the switch that hides their bands (eras=off), their days."""
 
 import datetime as dt
+import xml.etree.ElementTree as ET
 
 from dashboard.core.dates import PartialDate
 from dashboard.core.eras import era_bands
 from dashboard.core.filters import ViewState, filter_events, parse_view
 from dashboard.core.frame import events_table
+from dashboard.outputs.first_paint import drawings
 from dashboard.views.catalog import Catalog
 from dashboard.web import ids
 from dashboard.web.layout import explorer_layout
 from dashboard.web.view_update import ViewInputs, update_view
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 
 def test_era_sets_the_period_to_the_eras_dates_and_the_url_then_says_from_and_to(bundled):
@@ -138,3 +142,25 @@ def test_the_switch_is_shown_only_for_a_file_with_eras(bundled, mini):
 
     assert switch_fieldset(bundled).get("hidden") is False
     assert switch_fieldset(mini).get("hidden") is True
+
+
+def test_the_embeds_first_paint_draws_the_bands_and_labels_the_eras_in_their_strip(bundled):
+    svg = ET.fromstring(str(drawings(Catalog(bundled).still(parse_view("from=2009", bundled).state))[-1].svg))
+    rects = [node for node in svg.iter(f"{SVG}rect") if node.get("class") in ("era", "era-head")]
+    assert len(rects) == 6
+    labels = {
+        "".join(node.itertext()): float(node.find(f"{SVG}text").get("y"))
+        for node in svg.iter(f"{SVG}svg")
+        if node.get("class") == "era"
+    }
+    assert set(labels) == {
+        "Taiwan a WHA observer",
+        "Abe Shinzo's second government",
+        "Tsai Ing-wen's presidency",
+    }
+    events = [
+        float(node.find(f"{SVG}text").get("y"))
+        for node in svg.iter(f"{SVG}svg")
+        if node.get("class") == "label"
+    ]
+    assert max(labels.values()) < min(events), "the era strip stands above every event label"
