@@ -128,4 +128,4 @@ def test_the_downloaded_image_draws_the_eras(page, server):
         page.get_by_role("button", name="SVG", exact=True).click()
     drawn = svg.value.path().read_text(encoding="utf-8")
     assert "Tsai Ing-wen" in drawn and "Taiwan a WHA" in drawn
-    assert drawn.count('fill-opacity: 0.07') + drawn.count('opacity: 0.07') >= 2, "the bands"
+    assert drawn.count("fill-opacity: 0.07") + drawn.count("opacity: 0.07") >= 2, "the bands"
