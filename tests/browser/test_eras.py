@@ -99,7 +99,11 @@ def test_the_embed_draws_the_eras_and_honours_the_switch(page, server, site, wid
     assert drawn["upright"] is (width < 600)
     assert_behind_the_lanes_and_clear_of_labels(drawn, 3)
     embed.goto(server.url + "/embed?from=2009&eras=off")
-    embed.wait_for_function("() => document.querySelector('#chart').layout.annotations.some(a => a.visible)")
+    served = embed.evaluate(
+        "url => Promise.all([url, url + '&eras=off'].map(u => fetch(u).then(r => r.text())))", source
+    )
+    assert 'class="era"' in served[0] and 'class="era"' not in served[1], "the first paint's drawing too"
+    embed.wait_for_function("() => { const g = document.querySelector('#chart'); return g && g.layout; }")
     assert embed.evaluate("() => (document.querySelector('#chart').layout.shapes || []).length") == 0
 
 
