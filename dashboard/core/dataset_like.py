@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
+from .localized import Localized
 from .model import Domain, Event, Narrative, SourceDocument
 
 
@@ -13,8 +14,10 @@ from .model import Domain, Event, Narrative, SourceDocument
 class DatasetLike(Protocol):
     """A dataset's metadata, vocabulary and narratives, and its events by id or by table row."""
 
-    title: str
-    description: str
+    title: Localized
+    description: Localized
+    language: str  # the file's language: the one each text's plain string is in
+    translated_by: dict[str, str]  # language → who made that language's translations
     source_document: SourceDocument | None
     domains: tuple[Domain, ...]
     narratives: tuple[Narrative, ...]

@@ -39,6 +39,7 @@ class ViewState:
     event: str | None = None
     story: str | None = None
     stop: int = 1
+    lang: str | None = None  # the reader's language: the search also reads the text translated into it
 
     @property
     def filters_set(self) -> int:
@@ -222,7 +223,7 @@ def _mask(table: EventTable, state: ViewState, *, domains: bool = True, actors: 
     if state.end:
         mask &= (frame["start"] <= day_value(state.end.last_day())).to_numpy()
     for word in search_words(state.query):
-        mask &= table.matching(word)
+        mask &= table.matching(word, state.lang)
     return mask
 
 
