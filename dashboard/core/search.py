@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .localized import Localized
+
 PREFIX_MIN = 4  # shorter search terms match whole words only: "WHA" must not find "what"
 # Japanese and Chinese leave no spaces between words, so a term holding kana, CJK ideographs or
 # Hangul matches anywhere in the text ("台湾" finds "台湾旅行法").
@@ -33,7 +35,10 @@ def search_text(event) -> str:
 
 def translated_search_text(event, lang: str) -> str:
     """What a search in `lang` reads besides `search_text`: the title and summary translated into it."""
-    return "\n".join(text.translation(lang) for text in (event.title, event.summary)).strip().casefold()
+    texts = (event.title, event.summary)
+    return (
+        "\n".join(text.translation(lang) for text in texts if isinstance(text, Localized)).strip().casefold()
+    )
 
 
 def search_column(lang: str) -> str:
