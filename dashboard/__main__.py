@@ -53,7 +53,10 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    text, notices = export_view(Catalog(load_dataset(args.paths)), args.format, args.query)
+    store = Store(args.paths)
+    log, version = ChangeLog(store), store.version()
+    catalog = Catalog(load_dataset(args.paths), version=version, change_log=log)
+    text, notices = export_view(catalog, args.format, args.query, cited=log.cited(version))
     for notice in notices:
         print(notice, file=sys.stderr)
     _write(text, args.output)

@@ -15,16 +15,15 @@ from .core.resources import ASSETS
 from .outputs.pages import meta_html
 from .outputs.previews import explorer_preview
 from .views.catalog import Catalog, View
-from .views.change_log import ChangeLog
 from .views.live import LiveCatalog
 from .web.callbacks import register_callbacks
 from .web.guards import install_guards
 from .web.layout import explorer_layout
+from .web.pinning import Pinning
 from .web.routes import (
     explorer_script,
     install_routes,
     module_preloads,
-    pin_data_version,
     plotly_script,
     start_dash_after,
 )
@@ -62,8 +61,9 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     start_dash_after(app, explorer_script(ASSETS))
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.server.extensions["timeline_live"] = live  # gunicorn.conf.py's pre_fork syncs the master with it
-    get_catalog = pin_data_version(app, live)
-    change_log = ChangeLog(live.store)
+    pinning = Pinning(live)
+    pinning.install(app)
+    get_catalog, change_log = pinning.get_catalog, live.change_log
 
     def preview_tags() -> list[dict[str, str]]:
         dataset = get_catalog().dataset
@@ -75,9 +75,9 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     app.layout = lambda: explorer_layout(
         get_catalog(), _first_view(get_catalog()), change_log.cited(get_catalog().version)
     )
-    register_callbacks(app, get_catalog)
+    register_callbacks(app, pinning)
     register_share_callbacks(app)
-    install_routes(app, live, get_catalog, ASSETS, change_log)
+    install_routes(app, live, pinning, ASSETS)
     install_guards(app)
     install_security(app)
     # Dash finishes its setup on the first request, unguarded: two threads racing there can get

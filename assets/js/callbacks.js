@@ -69,11 +69,12 @@ export const timeline = {
   },
 
   /* The share panel's link, iframe code, download and briefing links, all for the current view. */
-  shareLinks(query) {
+  shareLinks(query, versionQuery) {
     query = typeof query === "string" ? query : "";
     const origin = window.location.origin;
     const downloads = ["csv", "json", "timelinejs", "html"].map((kind) => "/download/" + kind + query);
-    return [origin + "/" + query, embedCode(origin, query, document.title), ...downloads, "/brief" + query, "/download/brief" + query];
+    const pinned = typeof versionQuery === "string" ? origin + "/" + versionQuery : "";
+    return [origin + "/" + query, pinned, embedCode(origin, query, document.title), ...downloads, "/brief" + query, "/download/brief" + query];
   },
 
   /* Show the embed exactly as readers will see it. */

@@ -14,14 +14,16 @@ from .days import day_value
 from .frame import EventTable
 from .search import search_words
 from .untrusted import ascii_int
+from .version_ref import version_ref
 
 MAX_QUERY_CHARS = 200
 MAX_STOP = 10_000
 # A notice about ignored values names at most this many: a crafted list of 10,000 unknown actors
 # gets one short notice, not an answer a thousand times its size.
 NAMED_IN_NOTICE = 3
-VIEW_KEYS = ("domains", "actors", "from", "to", "q", "event", "story", "stop")
+VIEW_KEYS = ("domains", "actors", "from", "to", "q", "event", "story", "stop", "since", "changed", "v")
 FILTERED_STORY = "view"
+CHANGED_ONLY = "only"  # changed=only: the events new or changed since `since`
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,9 @@ class ViewState:
     """What the reader is looking at.
 
     `domains=None` shows every domain (an empty tuple, none); empty `actors` means any actor.
+    `since` names an earlier data version whose changes are marked (`changed_only`: and only they
+    are shown); `version` pins the data version shown (views/pins.py). Both are names as written
+    (core/version_ref.py): which version they mean is the history's question.
     """
 
     domains: tuple[str, ...] | None = None
@@ -39,6 +44,9 @@ class ViewState:
     event: str | None = None
     story: str | None = None
     stop: int = 1
+    since: str = ""
+    changed_only: bool = False
+    version: str = ""
     lang: str | None = None  # the reader's language: the search also reads the text translated into it
 
     @property
@@ -59,6 +67,9 @@ class ViewState:
             "event": self.event or "",
             "story": self.story or "",
             "stop": str(self.stop) if self.story else "",
+            "since": self.since,
+            "changed": CHANGED_ONLY if self.changed_only else "",
+            "v": self.version,
         }
         return {key: value for key, value in params.items() if value or (key == "domains" and value == "")}
 
@@ -133,6 +144,9 @@ def parse_view(query: str, dataset: DatasetLike, extra_keys: tuple[str, ...] = (
         event=params.get("event"),
         story=params.get("story"),
         stop=params.get("stop", "1"),
+        since=params.get("since", ""),
+        changed=params.get("changed", ""),
+        version=params.get("v", ""),
     )
     return ParsedView(parsed.state, tuple(notices) + parsed.notices)
 
@@ -148,6 +162,9 @@ def view_from_values(
     event: object = None,
     story: object = None,
     stop: object = 1,
+    since: object = "",
+    changed: object = "",
+    version: object = "",
 ) -> ParsedView:
     """Build a view from untrusted values (URL or widgets): anything that does not fit is dropped.
 
@@ -176,6 +193,7 @@ def view_from_values(
         notices.append(f"Unknown story '{story_id[:40]}' ignored.")
         story_id = None
     stop_number = _stop(stop, notices) if story_id else 1
+    since_ref = _version_ref(_text(since), "since", notices)
     state = ViewState(
         domains=chosen,
         actors=_known(_strings(actors), dataset.actors, "actor", notices),
@@ -185,6 +203,9 @@ def view_from_values(
         event=event_id,
         story=story_id,
         stop=stop_number,
+        since=since_ref,
+        changed_only=_changed_only(changed, since_ref, notices),
+        version=_version_ref(_text(version), "v", notices),
     )
     return ParsedView(state, tuple(notices))
 
@@ -201,6 +222,26 @@ def _stop(value: object, notices: list[str]) -> int:
     return 1
 
 
+def _version_ref(value: str, key: str, notices: list[str]) -> str:
+    ref = version_ref(value) if value else ""
+    if ref is None:
+        notices.append(
+            f"'{key}={value[:40]}' is not a data version (6 or more of its characters) or a day "
+            "(YYYY-MM-DD); ignored."
+        )
+    return ref or ""
+
+
+def _changed_only(value: object, since: str, notices: list[str]) -> bool:
+    """changed=only (a URL) or ['only'] (the explorer's checkbox); it needs a `since` to mean anything."""
+    asked = value == CHANGED_ONLY or (isinstance(value, list | tuple) and CHANGED_ONLY in value)
+    if value and not asked and isinstance(value, str):
+        notices.append(f"'changed={value[:40]}' is not understood (use changed=only); ignored.")
+    if asked and not since:
+        notices.append("'changed=only' needs since=<version or day> to say since when; ignored.")
+    return asked and bool(since)
+
+
 def _strings(value: object) -> list[str]:
     if not isinstance(value, list | tuple):
         return []
@@ -211,9 +252,16 @@ def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _mask(table: EventTable, state: ViewState, *, domains: bool = True, actors: bool = True) -> np.ndarray:
+def _mask(
+    table: EventTable,
+    state: ViewState,
+    within: np.ndarray | None,
+    *,
+    domains: bool = True,
+    actors: bool = True,
+) -> np.ndarray:
     frame = table.frame
-    mask = np.ones(len(frame), dtype=bool)
+    mask = np.ones(len(frame), dtype=bool) if within is None else within.copy()
     if domains and state.domains is not None:
         mask &= table.naming(table.domain_rows, state.domains)
     if actors and state.actors:
@@ -227,20 +275,23 @@ def _mask(table: EventTable, state: ViewState, *, domains: bool = True, actors: 
     return mask
 
 
-def event_mask(table: EventTable, state: ViewState) -> np.ndarray:
-    """Which rows of the table the view's filters keep."""
-    return _mask(table, state)
+def event_mask(table: EventTable, state: ViewState, within: np.ndarray | None = None) -> np.ndarray:
+    """Which rows of the table the view's filters keep (of the rows `within` allows, if given: the
+    events new or changed since a version, which the table alone cannot tell)."""
+    return _mask(table, state, within)
 
 
 def filter_events(table: EventTable, state: ViewState) -> pd.DataFrame:
     """The rows that the view's filters keep, in date order (the selection does not filter)."""
-    return table.frame[_mask(table, state)]
+    return table.frame[_mask(table, state, None)]
 
 
-def facet_counts(table: EventTable, state: ViewState) -> tuple[dict[str, int], dict[str, int]]:
+def facet_counts(
+    table: EventTable, state: ViewState, within: np.ndarray | None = None
+) -> tuple[dict[str, int], dict[str, int]]:
     """Events per domain and per actor, each counted under every filter but its own."""
-    without_domains = _mask(table, state, domains=False)
-    without_actors = _mask(table, state, actors=False)
+    without_domains = _mask(table, state, within, domains=False)
+    without_actors = _mask(table, state, within, actors=False)
     by_domain = {name: int(without_domains[rows].sum()) for name, rows in table.domain_rows.items()}
     by_actor = {name: int(without_actors[rows].sum()) for name, rows in table.actor_rows.items()}
     return {k: v for k, v in by_domain.items() if v}, {k: v for k, v in by_actor.items() if v}

@@ -16,13 +16,14 @@ def document_name(document: SourceDocument) -> str:
     return ", ".join(part for part in (document.title, document.outlet) if part)
 
 
-def credit_line(dataset: Dataset) -> str:
-    """'Source: <dataset title> — <source document title>, <outlet>', as plain text."""
+def credit_line(dataset: Dataset, cited: str = "") -> str:
+    """'Source: <dataset title> — <source document title>, <outlet>', as plain text, then the data
+    version it was drawn from when `cited` names it (' · Data version 3f9c… of 2026-12-06')."""
     credit = f"Source: {dataset.title}"
     document = dataset.source_document
     if document:
         credit += " — " + document_name(document)
-    return credit
+    return f"{credit} · {cited}" if cited else credit
 
 
 def _overview_strip_px(layout: dict) -> int:

@@ -20,6 +20,7 @@ ECHO = "echo"  # an event again in its other domains' lanes: small, faint, unlab
 COUNT = "count"  # a bar of counts per period (the figure past MAX_MARKS)
 PATH = "path"  # the line joining a story's stops so far
 GRID = "grid"  # a faint line along each lane
+CHANGE = "change"  # the ring around each event new or changed since an earlier version
 SELECTION = "selection"  # the ring around the selected event: always the last trace
 EVENT_MARKS = frozenset({POINT, SPAN})
 

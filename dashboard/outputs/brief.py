@@ -18,7 +18,7 @@ from ..views.catalog import View
 from ..views.view_words import describe_view
 from .citations import Work, chronology, citation
 
-BRIEF_KEYS = ("print", "since")
+BRIEF_KEYS = ("print",)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 
 
@@ -58,16 +58,19 @@ def _md_work(number: int, work: Work) -> list[str]:
     return lines
 
 
-def brief_markdown(dataset: DatasetLike, view: View, url: str = "", prepared: dt.date | None = None) -> str:
-    """A memo of the view: filters in words, when and from which URL it was made, the chronology
-    with endnote markers, each cited work once, credit."""
+def brief_markdown(
+    dataset: DatasetLike, view: View, url: str = "", prepared: dt.date | None = None, cited: str = ""
+) -> str:
+    """A memo of the view: filters in words, when and from which URL (and data version, `cited`) it
+    was made, the chronology with endnote markers, each cited work once, credit."""
     notes = chronology(dataset, view)
     lines = [f"# Briefing: {_md(dataset.title)}", "", _md(dataset.description), ""]
     lines += [f"- {_md(line)}" for line in describe_view(view.state, dataset)]
     day, _iso = prepared_on(prepared)
     view_url = url + "/" + view.state.to_query()
     lines += ["", f"**{view.count} of {view.total} events**", ""]
-    lines += [f"Prepared on {day} from {_md_link(view_url) if url else _md(view_url)}", ""]
+    source = _md_link(view_url) if url else _md(view_url)
+    lines += [f"Prepared on {day} from {source}" + (f"; {_md(cited)}" if cited else ""), ""]
     lines += ["## Chronology", ""]
     for event, marks in notes.entries:
         lines += [f"- **{date_label(event)} — {_md(event.title)}** [{', '.join(map(str, marks))}]", ""]

@@ -40,9 +40,11 @@ def brief_page(
     prepared: dt.date | None = None,
     cited: str = "",
     since: dict | None = None,
+    note: object = None,
 ) -> str:
     """A printable briefing: title, filters in words, when and from which URL it was made, a still
-    chart, the chronology, each cited work once. `url` is the site's origin ('' keeps links relative)."""
+    chart, the chronology, each cited work once. `url` is the site's origin ('' keeps links relative);
+    `note` (views.pins.PinNote) what the page says about the data version its link pinned."""
     notes = chronology(dataset, view)
     labels = {domain.id: domain.label for domain in dataset.domains}
     lines = describe_view(view.state, dataset)
@@ -78,6 +80,7 @@ def brief_page(
         view_url=view_url,
         cited=cited,
         since=since,
+        note=note,
         explorer="/" + view.state.to_query(),
         figure=_figure(dataset, view, numbers),
         config=plotly_config.BRIEF,

@@ -3,9 +3,9 @@ memo that cites them."""
 
 from __future__ import annotations
 
-from ..core.dates import parse_partial_date
 from ..core.history import UNCOMMITTED, Version
 from ..views.change_log import Comparison
+from ..views.since import named_event
 from .pages import preview_tags, render
 
 
@@ -47,9 +47,7 @@ def changes_text(found: Comparison) -> str:
 
 
 def _event(found: Comparison, event_id: str) -> dict:
-    """An event of either version as the pages name it: id, title, date at its precision."""
-    record = found.records[event_id]
-    return {"id": event_id, "title": record["title"], "date": parse_partial_date(record["date"]).label()}
+    return named_event(found.records, event_id)
 
 
 def changes_page(title: str, found: Comparison, since: str, assets: dict[str, str]) -> str:

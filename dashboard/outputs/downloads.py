@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from ..core.filters import ViewState, filter_events, parse_view
+from ..core.filters import ViewState, parse_view
 from ..core.resources import ASSETS
 from ..figures.credit import credit_line, figure_with_credit
 from ..interop.timelinejs import to_timelinejs
@@ -20,26 +20,33 @@ from .standalone import EmbedOptions, embed_page
 EXPORT_FORMATS = ("timelinejs", "csv", "json", "html", "brief")
 
 
-def export_view(catalog: Catalog, kind: str, query: str = "", url: str = "") -> tuple[str, tuple[str, ...]]:
+def export_view(
+    catalog: Catalog, kind: str, query: str = "", url: str = "", cited: str = ""
+) -> tuple[str, tuple[str, ...]]:
     """The events an explorer URL query shows, as csv, json, html, timelinejs or a brief, with notices.
 
-    `url` is the site's origin, for the brief's link back to the view ('' keeps it relative)."""
+    `url` is the site's origin, for the brief's link back to the view ('' keeps it relative);
+    `cited` names the data version ('Data version 3f9c… of 2026-12-06'), in every format that has
+    a place for it."""
     dataset = catalog.dataset
     view = parse_view(query, dataset)
     if kind == "brief":
-        return brief_markdown(dataset, catalog.view(briefing_state(view.state)), url), view.notices
+        return brief_markdown(
+            dataset, catalog.view(briefing_state(view.state)), url, cited=cited
+        ), view.notices
     if kind == "html":
         state = briefing_state(view.state)
         page = catalog.view(state)
-        text = embed_page(dataset, page, catalog.still(state), EmbedOptions(), inline_assets(), inline=True)
+        options, assets = EmbedOptions(), inline_assets()
+        text = embed_page(dataset, page, catalog.still(state), options, assets, inline=True, cited=cited)
         return text, view.notices
     if kind not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format '{kind}'; use one of {', '.join(EXPORT_FORMATS)}")
-    events = catalog.events_of(filter_events(catalog.table, view.state))
+    events = catalog.events_of(catalog.rows(view.state))
     if kind == "csv":
-        text = events_csv(events, dataset.domains)
+        text = events_csv(events, dataset.domains, cited)
     elif kind == "json":
-        text = events_json(dataset, events, view_title(dataset, view.state))
+        text = events_json(dataset, events, view_title(dataset, view.state), cited)
     else:
         text = json.dumps(to_timelinejs(dataset, events), ensure_ascii=False, indent=2) + "\n"
     return text, view.notices
@@ -53,14 +60,14 @@ def inline_assets() -> dict[str, str]:
     return texts | {"js": inline_module(ASSETS / "js", "embed.js")}
 
 
-def image_figure_of(catalog: Catalog, state: ViewState) -> dict:
-    """The view's whole chart for an image: its title and filters above it, the credit below it,
-    never turned upright; and the file name that says which view it is."""
+def image_figure_of(catalog: Catalog, state: ViewState, cited: str = "") -> dict:
+    """The view's whole chart for an image: its title and filters above it, the credit (and the data
+    version, `cited`) below it, never turned upright; and the file name that says which view it is."""
     dataset = catalog.dataset
     view = catalog.view(state)
     subtitle = view_subtitle(dataset, view)
     figure = figure_with_credit(
-        catalog.still(state), view_title(dataset, state), credit_line(dataset), subtitle
+        catalog.still(state), view_title(dataset, state), credit_line(dataset, cited), subtitle
     )
     if "timeline" in figure["layout"]:
         figure["layout"]["timeline"]["flat"] = True

@@ -27,6 +27,7 @@ CSV_COLUMNS = (
     "related",
     "sources",
     "source_count",
+    "data_version",
 )
 # OWASP CSV injection: spreadsheets run cells that start with these as formulas.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,8 +45,10 @@ def source_text(source: Source) -> str:
     return " — ".join(part for part in parts if part)
 
 
-def events_csv(events: Iterable[Event], domains: Sequence[Domain]) -> str:
-    """One row per event, lists joined by '; ', domains by label; safe to open in a spreadsheet."""
+def events_csv(events: Iterable[Event], domains: Sequence[Domain], cited: str = "") -> str:
+    """One row per event, lists joined by '; ', domains by label; safe to open in a spreadsheet.
+    `cited` names the data version in the last column of every row (a CSV has no other place that
+    stays with the rows)."""
     labels = {domain.id: domain.label for domain in domains}
     buffer = io.StringIO()
     writer = csv.writer(buffer)
@@ -67,17 +70,19 @@ def events_csv(events: Iterable[Event], domains: Sequence[Domain]) -> str:
             "; ".join(event.related),
             " | ".join(source_text(source) for source in event.sources),
             len(event.sources),
+            cited,
         )
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()
 
 
-def events_json(dataset: Dataset, events: Iterable[Event], title: str | None = None) -> str:
+def events_json(dataset: Dataset, events: Iterable[Event], title: str | None = None, cited: str = "") -> str:
     """The dataset's metadata and domains with the events, every date at its precision; `title` names
-    the view when it is narrower than the dataset."""
+    the view when it is narrower than the dataset; `cited`, the data version."""
     document = dataset.source_document
     data = {
         "title": title or dataset.title,
+        **({"data_version": cited} if cited else {}),
         "description": dataset.description,
         "source_document": file_fields(document) if document else None,
         "domains": [file_fields(domain) for domain in dataset.domains],

@@ -66,10 +66,14 @@ def embed_page(
     options: EmbedOptions,
     assets: dict[str, str | list[str]],
     inline: bool = False,
+    cited: str = "",
+    note: object = None,
 ) -> str:
     """The embed: a title and subtitle that say what the view holds, the view's whole chart (`figure`,
     drawn by plotly.js from inline JSON), a credit. Readers of an article see no URL notices: bad
-    parameters are dropped. `inline`: assets are the files' texts (the "Chart as HTML" download)."""
+    parameters are dropped. `inline`: assets are the files' texts (the "Chart as HTML" download).
+    `cited` names the data version in the credit; `note` (views.pins.PinNote) says that the version
+    a link pinned is no longer available."""
     figure = dict(figure, data=narrow_hover(figure["data"]))
     figure["layout"] = dict(figure["layout"], margin=dict(figure["layout"]["margin"], l=8, b=8))
     if options.height_given and "timeline" in figure["layout"]:
@@ -90,6 +94,7 @@ def embed_page(
         view=view,
         figure=figure,
         config=plotly_config.EMBED,
-        credit=credit_line(dataset),
+        credit=credit_line(dataset, cited),
+        note=note,
         full_view="/" + view.state.to_query(),
     )

@@ -15,10 +15,13 @@ from ..core.filters import ViewState, event_mask, facet_counts
 from ..core.frame import EventTable, events_table
 from ..core.model import Event
 from ..core.story import StoryStop, story_stop
+from ..figures.change_marks import with_change_marks
 from ..figures.credit import credit_line, figure_with_credit
 from ..figures.marks import MAX_MARKS, mark_count, mark_positions, selection_index, selection_trace
 from ..figures.story import story_figure
 from ..figures.timeline import still_figure, timeline_figure
+from .change_log import ChangeLog
+from .since import SinceMarks, since_marks
 
 TABLE_PAGE = 50
 FIGURE_CACHE = 64  # views per worker; a figure holds at most MAX_MARKS marks (~1 MB)
@@ -64,6 +67,8 @@ class View:
     selected: Event | None
     story: StoryStop | None = None
     row_of: Callable[[str | None], int | None] = field(default=lambda _id: None, repr=False)
+    marks: SinceMarks | None = None  # what changed since the version `since=` names
+    notices: tuple[str, ...] = ()  # what the view ignored that only the catalog could tell
 
     @property
     def rows(self) -> pd.DataFrame:
@@ -109,7 +114,9 @@ class Catalog:
     dataset: DatasetLike
     version: str = ""
     table: EventTable | None = field(default=None, repr=False)  # built from the dataset if not given
+    change_log: ChangeLog | None = field(default=None, repr=False)  # for `since=`; None: no history
     _figures: dict = field(default_factory=dict, repr=False)
+    _marks: dict = field(default_factory=dict, repr=False)
     _filtered: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -157,16 +164,43 @@ class Catalog:
             else:
                 rows = self.frame.iloc[positions]
                 figure = timeline_figure(rows, self.dataset.domains, None, state.domains)
+                marks = self.marks(state.since)
+                if marks:
+                    figure = with_change_marks(figure, marks.kinds, marks.since_words)
             return figure_with_credit(figure, None, credit_line(self.dataset)) if figure["data"] else figure
 
         key = replace(state, event=None).to_query() if story is None else f"{state.to_query()}:{present}"
         return self._cached(key, build)
 
+    def rows(self, state: ViewState) -> pd.DataFrame:
+        """The rows a view's filters keep, in date order."""
+        return self.frame.iloc[self._filter(state, Sort())[0]]
+
     def still(self, state: ViewState) -> dict:
         """The view's whole chart for surfaces nobody zooms (embed, images), cached per view state."""
-        rows = lambda: self.frame.iloc[self._filter(state, Sort())[0]]  # noqa: E731
         key = "still:" + replace(state, event=None, story=None, stop=1).to_query()
-        return self._cached(key, lambda: still_figure(rows(), self.dataset.domains, state.domains))
+        return self._cached(key, lambda: still_figure(self.rows(state), self.dataset.domains, state.domains))
+
+    def marks(self, since: str) -> SinceMarks | None:
+        """The events new or changed since the version `since` names, cached per name: None when
+        there is no `since`, no history, or it names no version up to this one."""
+        if not since or self.change_log is None:
+            return None
+        if since not in self._marks:
+            if len(self._marks) >= FIGURE_CACHE:
+                self._marks.clear()
+            self._marks[since] = since_marks(self.change_log, since, self.version)
+        return self._marks[since]
+
+    def _since(self, state: ViewState) -> tuple[ViewState, SinceMarks | None, tuple[str, ...]]:
+        """The view with a `since` that names no known version dropped (with a notice), and its marks."""
+        marks = self.marks(state.since)
+        if not state.since or marks:
+            return state, marks, ()
+        notice = (
+            f"No earlier data version matches 'since={state.since}'; nothing is marked as new or changed."
+        )
+        return replace(state, since="", changed_only=False), None, (notice,)
 
     def figure(
         self, state: ViewState, positions: np.ndarray, story: StoryStop | None, present: bool = False
@@ -212,11 +246,13 @@ class Catalog:
         if key not in self._filtered:
             if len(self._filtered) >= FIGURE_CACHE:
                 self._filtered.clear()
-            in_date_order = np.flatnonzero(event_mask(self.table, state))
+            marks = self.marks(state.since) if state.changed_only else None
+            within = self.frame["id"].isin(marks.kinds).to_numpy() if marks else None
+            in_date_order = np.flatnonzero(event_mask(self.table, state, within))
             keys = self.frame[SORT_KEYS[sort.key]].iloc[in_date_order]  # the sort keys, not every column
             ordered = keys.sort_values(list(keys.columns), ascending=not sort.descending, kind="stable")
             in_table_order = self.frame.index.get_indexer(ordered.index)
-            self._filtered[key] = (in_date_order, in_table_order, facet_counts(self.table, state))
+            self._filtered[key] = (in_date_order, in_table_order, facet_counts(self.table, state, within))
         return self._filtered[key]
 
     def figure_key(self, state: ViewState) -> str:
@@ -226,6 +262,7 @@ class Catalog:
     def view(self, state: ViewState, sort: Sort = Sort(), present: bool = False) -> View:
         """The filtered, sorted events of a view with its figure and facet counts (a story's figure
         sized for present mode with `present`)."""
+        state, marks, notices = self._since(state)
         in_date_order, in_table_order, (domain_counts, actor_counts) = self._filter(state, sort)
         story = story_stop(self.dataset, self.frame.iloc[in_date_order], state) if state.story else None
         if story and story.number != state.stop:  # an out-of-range stop: the URL says where we are
@@ -242,4 +279,6 @@ class Catalog:
             selected=selected,
             story=story,
             row_of=self.row,
+            marks=marks,
+            notices=notices,
         )

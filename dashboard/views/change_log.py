@@ -12,6 +12,7 @@ from ..core.ledger import Ledger
 from ..core.store import Store
 
 CACHED_PAIRS = 16
+CACHED_LISTINGS = 4
 
 
 @dataclass(frozen=True)
@@ -27,12 +28,17 @@ class Comparison:
     unmatched: bool = False
 
 
+def version_name(version: Version) -> str:
+    """A version as a memo cites it, in a sentence: 'data version 388d3a2f2827142c of 2026-12-06'."""
+    return f"data version {version.id} of {version.when.date().isoformat()}"
+
+
 class ChangeLog:
     """The history of a Store's files, asked by the /changes page, the brief and `diff`."""
 
     def __init__(self, store: Store):
         self.store = store
-        self._versions: tuple[tuple[str, str], list[Version]] | None = None
+        self._versions: dict[tuple[str, str], list[Version]] = {}
         self._pairs: dict[tuple[str, str], tuple[Changes, dict]] = {}
 
     def _history(self) -> History | Ledger:
@@ -40,18 +46,25 @@ class ChangeLog:
 
     def versions(self, current: str) -> list[Version]:
         """Every version, oldest first, listed again only when the served version or the history
-        (a new commit, a ledger line) has changed."""
+        (a new commit, a ledger line) has changed. A pinned version (views/pins.py) is served beside
+        the current one: each keeps its listing."""
         with self._history() as history:
             key = (current, history.fingerprint())
-            if self._versions is None or self._versions[0] != key:
-                self._versions = (key, history.versions())
-        return self._versions[1]
+            if key not in self._versions:
+                if len(self._versions) >= CACHED_LISTINGS:
+                    self._versions.clear()
+                self._versions[key] = history.versions()
+        return self._versions[key]
 
     def cited(self, version_id: str) -> str:
         """How a memo cites a data version: 'Data version 388d3a2f2827142c of 2026-12-06' (its date
         from the history; not in it yet, the id alone)."""
-        found = next((v for v in reversed(self.versions(version_id)) if v.id == version_id), None)
+        found = self.version(version_id)
         return f"Data version {version_id}" + (f" of {found.when.date().isoformat()}" if found else "")
+
+    def version(self, version_id: str) -> Version | None:
+        """The version with this id, if the history has it."""
+        return next((v for v in reversed(self.versions(version_id)) if v.id == version_id), None)
 
     def compare(self, since: str, current: str) -> Comparison | None:
         """The changes from the version `since` names (else the one before `current`) to `current`.

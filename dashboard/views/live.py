@@ -17,6 +17,7 @@ from ..core.snapshot import read_snapshot
 from ..core.snapshot_file import DamagedSnapshot
 from ..core.store import CACHE_VAR, BuildFailed, CacheUnwritable, Store, reason
 from .catalog import Catalog
+from .change_log import ChangeLog
 from .health import BUILD_FAILED, STALE, UNWRITABLE, Backoff, DataHealth, Trouble
 
 log = logging.getLogger("dashboard.data")
@@ -42,6 +43,7 @@ class LiveCatalog:
 
     def __init__(self, paths: Iterable[str | os.PathLike] = (), check_seconds: float = CHECK_SECONDS):
         self.store = Store(paths)
+        self.change_log = ChangeLog(self.store)
         self.check_seconds = check_seconds
         self._backoff = Backoff()
         self._trouble: Trouble | None = None
@@ -110,14 +112,14 @@ class LiveCatalog:
     def _open(self, version: str, rebuild: bool = True) -> Catalog:
         """The catalog of a stored version; a missing or damaged snapshot is deleted and rebuilt."""
         try:
-            return _read(self.store, version)
+            return read_catalog(self.store, version, self.change_log)
         except DamagedSnapshot as damage:
             if not rebuild:
                 raise
             log.warning("The snapshot of data version %s is unusable (%s); rebuilding it", version, damage)
             self.store.discard(version, damage.inode)
         self._ensure(version)
-        return _read(self.store, version)
+        return read_catalog(self.store, version, self.change_log)
 
     def _ensure(self, version: str) -> None:
         """Build a version's snapshot or problems file, unless its last build failed too recently."""
@@ -200,7 +202,7 @@ class LiveCatalog:
             log.error("%s\n%s", trouble.message, detail)
 
 
-def _read(store: Store, version: str) -> Catalog:
+def read_catalog(store: Store, version: str, change_log: ChangeLog | None = None) -> Catalog:
     """The catalog of a stored version: its snapshot's table, with events built only when asked for."""
     dataset, table = read_snapshot(store.snapshot_path(version))
-    return Catalog(dataset, version=version, table=table)
+    return Catalog(dataset, version=version, table=table, change_log=change_log)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_update
 
 from ..core.filters import parse_view
-from ..views.catalog import Catalog
 from . import ids
+from .pinning import Pinning
 from .view_update import ViewInputs, update_view
 from .widgets import zoom_range
 
@@ -38,6 +36,10 @@ VIEW_OUTPUTS = {
     "drawn": Output(ids.DRAWN, "data"),
     "filters_set": Output(ids.FILTERS_SET, "children"),
     "apply_label": Output(ids.APPLY, "children"),
+    "changed": Output(ids.CHANGED_ONLY, "value"),
+    "since_hidden": Output(ids.SINCE_PANEL, "hidden"),
+    "since_removed": Output(ids.SINCE_REMOVED, "children"),
+    "version_query": Output(ids.VERSION_QUERY, "data"),
 }
 VIEW_INPUTS = {
     "search": Input(ids.URL, "search"),
@@ -50,28 +52,31 @@ VIEW_INPUTS = {
     "sort": Input(ids.SORT, "data"),
     "story": Input(ids.STORY, "data"),
     "present": Input(ids.PRESENT, "data"),
+    "changed": Input(ids.CHANGED_ONLY, "value"),
     "drawn": State(ids.DRAWN, "data"),
 }
 
 
-def make_update_view(get_catalog: Callable[[], Catalog]):
+def make_update_view(pinning: Pinning):
     """The explorer's one server callback: the inputs by name and the id of the one that changed,
-    handed to the pure view_update.update_view."""
+    handed to the pure view_update.update_view, from the data version the page's `v=` pins."""
 
     def view_callback(**inputs) -> dict:
-        return update_view(get_catalog(), ViewInputs(**inputs), ctx.triggered_id)
+        pinning.pin(inputs["search"] if isinstance(inputs["search"], str) else "")
+        return update_view(pinning.get_catalog(), ViewInputs(**inputs), ctx.triggered_id, pinning.note())
 
     return view_callback
 
 
-def make_zoom(get_catalog: Callable[[], Catalog]):
+def make_zoom(pinning: Pinning):
     """Zooming into a counts view: draw the events in range one by one once few enough remain."""
 
     def zoom_timeline(relayout, query):
         x_range = zoom_range(relayout)
         if x_range is False:
             return no_update
-        catalog = get_catalog()
+        pinning.pin(query if isinstance(query, str) else "")
+        catalog = pinning.get_catalog()
         figure = catalog.zoomed(
             parse_view(query if isinstance(query, str) else "", catalog.dataset).state, x_range
         )
@@ -80,15 +85,15 @@ def make_zoom(get_catalog: Callable[[], Catalog]):
     return zoom_timeline
 
 
-def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
+def register_callbacks(app: Dash, pinning: Pinning) -> None:
     """Wire the explorer: one server round trip per change, pure UI in the browser."""
-    app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS)(make_update_view(get_catalog))
+    app.callback(output=VIEW_OUTPUTS, inputs=VIEW_INPUTS)(make_update_view(pinning))
     app.callback(
         Output(ids.TIMELINE, "figure", allow_duplicate=True),
         Input(ids.ZOOM, "data"),
         State(ids.QUERY, "data"),
         prevent_initial_call=True,
-    )(make_zoom(get_catalog))
+    )(make_zoom(pinning))
     app.clientside_callback(
         ClientsideFunction("timeline", "zoomIfCounted"),
         Output(ids.ZOOM, "data"),
@@ -150,12 +155,13 @@ def register_callbacks(app: Dash, get_catalog: Callable[[], Catalog]) -> None:
     app.clientside_callback(
         ClientsideFunction("timeline", "shareLinks"),
         Output(ids.SHARE_LINK, "value"),
+        Output(ids.VERSION_LINK, "value"),
         Output(ids.EMBED_CODE, "value"),
         *(Output(ids.DOWNLOADS[kind], "href") for kind in ("csv", "json", "timelinejs", "html")),
         Output(ids.BRIEF_LINK, "href"),
         Output(ids.DOWNLOADS["brief"], "href"),
         Input(ids.QUERY, "data"),
-        State(ids.TIMELINE, "figure"),
+        Input(ids.VERSION_QUERY, "data"),
     )
     app.clientside_callback(
         ClientsideFunction("timeline", "previewEmbed"),

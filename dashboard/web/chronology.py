@@ -42,22 +42,31 @@ def highlighted(text: str, query: str) -> list:
     return [html.Mark(part) if match else part for part, match in marked(text, query)]
 
 
+def change_tag(kind: str | None) -> html.Span | None:
+    """'New' or 'Changed' before a row's title (since=), as text that screen readers read."""
+    return html.Span(kind.capitalize(), className=f"change-tag {kind}") if kind else None
+
+
 def chronology_table(view: View, sort: Sort, labels: dict[str, str]) -> list:
     """The filtered events as an accessible table; each title is a button that selects it."""
     page = min(sort.page, view.pages)
     rows: pd.DataFrame = view.page_rows(page)
     selected = view.state.event
+    kinds = view.marks.kinds if view.marks else {}
     body = [
         html.Tr(
             [
                 html.Td(row.date_label, className="date"),
                 html.Td(
-                    html.Button(
-                        highlighted(row.title, view.state.query),
-                        id={"type": ids.ROW, "id": row.id},
-                        className="row-select",
-                        **({"aria-current": "true"} if row.id == selected else {}),
-                    )
+                    [
+                        change_tag(kinds.get(row.id)),
+                        html.Button(
+                            highlighted(row.title, view.state.query),
+                            id={"type": ids.ROW, "id": row.id},
+                            className="row-select",
+                            **({"aria-current": "true"} if row.id == selected else {}),
+                        ),
+                    ]
                 ),
                 html.Td(IMPORTANCE[row.importance], className="importance"),
                 html.Td(", ".join(labels.get(d, d) for d in row.domains), className="domains"),

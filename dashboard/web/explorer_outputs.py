@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dash import Patch, html
 
 from ..core.dataset_like import DatasetLike
 from ..figures.marks import selection_index
 from ..views.catalog import Sort, View
+from ..views.pins import PinNote
 from ..views.view_words import describe_view
 from .chronology import chronology_table, summary_text
 from .event_detail import event_detail
 from .filter_options import actor_options, apply_text, domain_options, filters_set_text
+from .since_notes import pin_notice, removed_words, since_notice
 from .story_panel import page_class, story_panel
 
 
@@ -26,11 +30,15 @@ def explorer_outputs(
     notices: tuple[str, ...],
     ring_only: bool,
     present: bool = False,
+    pin: PinNote | None = None,
+    version: str = "",
 ) -> dict:
     """Everything the explorer's view callback sends back besides the widget values and the sort,
     by the names of callbacks.VIEW_OUTPUTS.
 
-    With `ring_only` (only the selection changed) the figure goes as a one-trace Patch.
+    With `ring_only` (only the selection changed) the figure goes as a one-trace Patch. `version`
+    is the data version shown, for the share panel's link that pins it; `pin` what the page says
+    about the one its address pinned.
     """
     figure, ring = view.figure, selection_index(view.figure)
     if ring_only and view.story is None and ring is not None:
@@ -48,8 +56,19 @@ def explorer_outputs(
         ],
         "table": chronology_table(view, sort, labels),
         "detail": event_detail(view.selected, dataset, view.state.query),
-        "notices": [html.P(notice, className="notice") for notice in notices],
+        "notices": [
+            notice
+            for notice in (
+                pin_notice(pin),
+                *(html.P(text, className="notice") for text in (*notices, *view.notices)),
+                since_notice(view),
+            )
+            if notice is not None
+        ],
+        "since_hidden": view.marks is None,
+        "since_removed": removed_words(view),
         "view_query": view.state.to_query(),
+        "version_query": replace(view.state, version=version).to_query(),
         "story_panel": story_panel(view.story),
         "page_class": page_class(view, present),
         "filters_set": filters_set_text(view.state),

@@ -45,6 +45,11 @@ DETAIL_TITLE = "detail-title"
 STORY_PROGRESS = "story-progress"
 PRESENT = "present"  # whether a story is in present mode (set by assets/js/present.js)
 PRESENT_BUTTON = "present-button"
+CHANGED_ONLY = "filter-changed"  # "Only new and changed" (shown with since=)
+SINCE_PANEL = "since-panel"  # beside the chart with since=: that checkbox and the removed events
+SINCE_REMOVED = "since-removed"
+VERSION_QUERY = "version-query"  # the view's query pinned to the data version it shows (v=)
+VERSION_LINK = "version-link"
 
 # Pattern-matching id types: {"type": ROW, "id": event_id} and so on.
 ROW = "row"

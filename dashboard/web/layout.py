@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
+from ..core.filters import CHANGED_ONLY
 from ..figures import plotly_config
 from ..figures.credit import document_name
 from ..views.catalog import Catalog, View
@@ -12,6 +13,7 @@ from . import ids
 from .chronology import summary_text
 from .explorer_outputs import chart_style
 from .filter_options import actor_options, apply_text, domain_options, filters_set_text
+from .since_notes import removed_words
 from .story_panel import story_links, story_panel
 
 
@@ -203,6 +205,11 @@ def share_panel(cited: str = "") -> html.Details:
             html.Summary("Share, embed, download or print this view"),
             _copy_field("Link to this view", ids.SHARE_LINK,
                         dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, className="text-input")),
+            _copy_field("Link to this version of the data", ids.VERSION_LINK,
+                        dcc.Input(id=ids.VERSION_LINK, type="text", readOnly=True, className="text-input"),
+                        [html.Small("Shows the data as it is now, not later edits, while the server keeps "
+                                    "this version (until the next edit but one); then it says what changed.",
+                                    className="hint")]),
             _copy_field("Embed code (iframe)", ids.EMBED_CODE,
                         dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, rows=3, className="text-input code")),
             _fixed_height_field(),
@@ -228,6 +235,26 @@ def share_panel(cited: str = "") -> html.Details:
     )  # fmt: skip
 
 
+def since_panel(first: View | None) -> html.Div:
+    """Under the chart with since= (so the chart does not move down): "Only new and changed", and
+    the events removed since then."""
+    marks = first.marks if first else None
+    return html.Div(
+        [
+            dbc.Checklist(
+                id=ids.CHANGED_ONLY,
+                options=[{"label": "Only new and changed", "value": CHANGED_ONLY}],
+                value=[CHANGED_ONLY] if first and first.state.changed_only else [],
+                class_name="checklist changed-only",
+            ),
+            html.P(removed_words(first) if first else [], id=ids.SINCE_REMOVED, className="since-removed"),
+        ],
+        id=ids.SINCE_PANEL,
+        className="since-panel",
+        hidden=marks is None,
+    )
+
+
 def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = "") -> html.Div:
     """The explorer: header, filters, the timeline, the selected event, the chronology.
 
@@ -242,6 +269,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = ""
             dcc.Store(id=ids.SELECTED),
             dcc.Store(id=ids.SORT, data={"key": "date", "descending": False}),
             dcc.Store(id=ids.QUERY),
+            dcc.Store(id=ids.VERSION_QUERY),
             dcc.Store(id=ids.DRAWN, data=catalog.figure_key(first.state) if first else None),
             dcc.Store(id=ids.STORY),
             dcc.Store(id=ids.PRESENT, data=False),
@@ -280,6 +308,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = ""
                                     "aria-label": "Timeline chart; the chronology below lists the same events"
                                 },
                             ),
+                            since_panel(first),
                             share_panel(cited),
                             html.Section(
                                 id=ids.DETAIL,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
 from dash import Dash
-from flask import Response, g, has_request_context, jsonify, make_response, redirect, request, send_file
+from flask import Response, jsonify, make_response, redirect, request, send_file
 
 from ..core.filters import parse_view
 from ..outputs.brief import BRIEF_KEYS, briefing_state
@@ -18,12 +17,11 @@ from ..outputs.downloads import EXPORT_FORMATS, export_view, image_figure_of
 from ..outputs.pages import PLOTLY_JS
 from ..outputs.scripts import module_order
 from ..outputs.standalone import EMBED_KEYS, EmbedOptions, embed_page
-from ..views.catalog import Catalog
-from ..views.change_log import ChangeLog
 from ..views.live import LiveCatalog
 from ..views.view_words import view_filename
 from . import paths
 from .http_cache import asset_version, etag
+from .pinning import Pinning
 
 EMBED_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 VERSIONED_CACHE = "public, max-age=31536000, immutable"
@@ -98,33 +96,11 @@ def _page_assets(assets: Path, page: str) -> dict[str, str | list[str]]:
     return _asset_urls(assets, paths) | {"imports": _imported(assets, f"{page}.js")}
 
 
-def pin_data_version(app: Dash, live: LiveCatalog) -> Callable[[], Catalog]:
-    """One data version per request, named in its X-Data-Version header; returns the catalog getter.
-
-    The catalog is taken when the request starts, so a reload mid-request never mixes versions.
-    """
-
-    @app.server.before_request
-    def take_the_catalog():
-        g.catalog = live.get()
-
-    @app.server.after_request
-    def name_the_data_version(response: Response) -> Response:
-        if "catalog" in g:
-            response.headers["X-Data-Version"] = g.catalog.version
-        return response
-
-    def get_catalog() -> Catalog:
-        return g.catalog if has_request_context() and "catalog" in g else live.get()
-
-    return get_catalog
-
-
-def install_routes(
-    app: Dash, live: LiveCatalog, get_catalog: Callable[[], Catalog], assets: Path, change_log: ChangeLog
-) -> None:
-    """The embed, the printable briefing and data downloads of any view, story links, the health report."""
+def install_routes(app: Dash, live: LiveCatalog, pinning: Pinning, assets: Path) -> None:
+    """The embed, the printable briefing and data downloads of any view, story links, the health
+    report; each serves the data version its `v=` pins, while the store has it (pinning.py)."""
     server = app.server
+    get_catalog, change_log = pinning.get_catalog, live.change_log
     embed_assets = _page_assets(assets, "embed")
     brief_assets = _page_assets(assets, "brief")
     assets_key = repr(embed_assets)
@@ -150,13 +126,16 @@ def install_routes(
         # Article readers cannot fix the URL: its notices are dropped here (the explorer shows them).
         state = parse_view(_query(), catalog.dataset, extra_keys=EMBED_KEYS).state
         options = EmbedOptions.from_args(request.args)
-        tag = etag(catalog.version, state.to_query(), repr(options), assets_key)
+        note = pinning.note() if pinning.gone() else None
+        tag = etag(catalog.version, state.to_query(), repr(options), assets_key, repr(note))
         if request.if_none_match.contains(tag):
             response = Response(status=304)
         else:
+            cited = change_log.cited(catalog.version)
             page = embed_page(
-                catalog.dataset, catalog.view(state), catalog.still(state), options, embed_assets
-            )
+                catalog.dataset, catalog.view(state), catalog.still(state), options, embed_assets,
+                cited=cited, note=note,
+            )  # fmt: skip
             response = make_response(page)
         response.set_etag(tag)
         response.headers["Cache-Control"] = EMBED_CACHE
@@ -168,14 +147,16 @@ def install_routes(
         parsed = parse_view(_query(), catalog.dataset, extra_keys=BRIEF_KEYS)
         view = catalog.view(briefing_state(parsed.state))
         cited = change_log.cited(catalog.version)
-        since = request.args.get("since", "")[:80]
+        since = parsed.state.since
         section = None
         if since:
             found = change_log.compare(since, catalog.version)
             section = since_section(found, since, set(view.rows["id"]))
+        notices = (*parsed.notices, *view.notices)
         return brief_page(
-            catalog.dataset, view, brief_assets, parsed.notices, url=_origin(), cited=cited, since=section
-        )
+            catalog.dataset, view, brief_assets, notices, url=_origin(), cited=cited, since=section,
+            note=pinning.note(),
+        )  # fmt: skip
 
     @server.get(paths.DOWNLOAD)
     def download(kind: str):
@@ -184,7 +165,14 @@ def install_routes(
                 f"Unknown format; use one of {', '.join(EXPORT_FORMATS)}.\n", 404, mimetype="text/plain"
             )
         catalog = get_catalog()
-        text, _notices = export_view(catalog, kind, _query(), url=_origin())
+        if pinning.gone():
+            note = pinning.note()
+            return Response(
+                f"{note.text}\n{note.link_text}: {_origin()}{note.href}\n", 410, mimetype="text/plain"
+            )
+        text, _notices = export_view(
+            catalog, kind, _query(), url=_origin(), cited=change_log.cited(catalog.version)
+        )
         mimetype, extension = DOWNLOAD_TYPES[kind]
         body = "\ufeff" + text if kind == "csv" else text  # the BOM makes Excel read UTF-8
         response = Response(body, content_type=mimetype)
@@ -199,7 +187,7 @@ def install_routes(
         the explorer's PNG and SVG downloads (drawn in the reader's browser)."""
         catalog = get_catalog()
         state = briefing_state(parse_view(_query(), catalog.dataset).state)
-        return jsonify(image_figure_of(catalog, state))
+        return jsonify(image_figure_of(catalog, state, change_log.cited(catalog.version)))
 
     @server.get(paths.STORY)
     @server.get(paths.STORY_STOP)

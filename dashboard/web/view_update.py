@@ -11,6 +11,7 @@ from dash import no_update
 
 from ..core.filters import parse_view
 from ..views.catalog import Catalog, Sort
+from ..views.pins import PinNote
 from . import ids
 from .explorer_outputs import explorer_outputs
 from .widgets import WIDGETS, view_from_widgets, widget_values
@@ -30,19 +31,20 @@ class ViewInputs:
     sort: object = None
     story: object = None
     present: object = None
+    changed: object = None  # "Only new and changed": ['only'] or []
     drawn: object = None  # the view key of the figure the page was served with, until it is drawn
 
 
-def update_view(catalog: Catalog, inputs: ViewInputs, trigger: object) -> dict:
+def update_view(catalog: Catalog, inputs: ViewInputs, trigger: object, pin: PinNote | None = None) -> dict:
     """Every output of the explorer's view callback, by the names of callbacks.VIEW_OUTPUTS.
 
     `trigger` is the id of the input that changed: None or the URL (the page loading) restores the
-    view the URL names and sets the widgets to it; any other reads the view from the widgets.
+    view the URL names and sets the widgets to it; any other reads the view from the widgets (and
+    `since` and the pinned version from the URL). `pin`: what the page says about its `v=`.
     """
     from_url = trigger in (None, ids.URL)
-    if from_url:
-        parsed = parse_view(inputs.search if isinstance(inputs.search, str) else "", catalog.dataset)
-    else:
+    parsed = parse_view(inputs.search if isinstance(inputs.search, str) else "", catalog.dataset)
+    if not from_url:
         parsed = view_from_widgets(
             catalog.dataset,
             inputs.domains,
@@ -52,6 +54,8 @@ def update_view(catalog: Catalog, inputs: ViewInputs, trigger: object) -> dict:
             inputs.query,
             inputs.selected,
             inputs.story,
+            inputs.changed,
+            parsed.state,
         )
     order = Sort.from_value(inputs.sort)
     present = inputs.present is True and parsed.state.story is not None
@@ -70,6 +74,8 @@ def update_view(catalog: Catalog, inputs: ViewInputs, trigger: object) -> dict:
         parsed.notices,
         ring_only=trigger == ids.SELECTED,
         present=present,
+        pin=pin,
+        version=catalog.version,
     )
     if from_url and inputs.drawn == catalog.figure_key(view.state):
         outputs["figure"] = no_update  # the page came with this figure: drawing it again costs a redraw

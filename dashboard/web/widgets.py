@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from ..core.dataset_like import DatasetLike
-from ..core.filters import ParsedView, ViewState, view_from_values
+from ..core.filters import CHANGED_ONLY, ParsedView, ViewState, view_from_values
 
-WIDGETS = ("domains", "actors", "start", "end", "query", "selected", "story")
+WIDGETS = ("domains", "actors", "start", "end", "query", "selected", "story", "changed")
 
 
 def view_from_widgets(
-    dataset: DatasetLike, domains, actors, start, end, query, selected, story
+    dataset: DatasetLike, domains, actors, start, end, query, selected, story, changed, url: ViewState
 ) -> ParsedView:
-    """The view the explorer's widgets describe (story is the {'story', 'stop'} store)."""
+    """The view the explorer's widgets describe (story is the {'story', 'stop'} store); what no
+    widget sets (`since`, the pinned version) is the page address's (`url`)."""
     story = story if isinstance(story, dict) else {}
     return view_from_values(
         dataset,
@@ -25,6 +26,9 @@ def view_from_widgets(
         event=selected,
         story=story.get("story"),
         stop=story.get("stop", 1),
+        since=url.since,
+        changed=changed if url.since else None,
+        version=url.version,
     )
 
 
@@ -38,6 +42,7 @@ def widget_values(state: ViewState, dataset: DatasetLike) -> dict:
         "query": state.query,
         "selected": state.event,
         "story": {"story": state.story, "stop": state.stop} if state.story else None,
+        "changed": [CHANGED_ONLY] if state.changed_only else [],
     }
 
 

@@ -49,15 +49,24 @@ def test_the_copy_buttons_are_buttons_that_the_keyboard_reaches(clipboard_page, 
     open_explorer(page, server.url + "/" + QUERY)
     page.get_by_text("Share, embed, download or print this view").click()
     copies = page.locator(".share button.copy")
-    assert copies.count() == 3
+    assert copies.count() == 4
     kinds = copies.evaluate_all("buttons => buttons.map(b => b.tagName + ':' + b.type)")
-    assert kinds == ["BUTTON:button"] * 3
+    assert kinds == ["BUTTON:button"] * 4
     page.locator(f"#{SHARE_LINK}").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.title") == "Copy: link to this view"
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('.copy-status').textContent === 'Copied'")
     assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}/{QUERY}"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.title") == "Copy: link to this version of the data"
+    page.keyboard.press("Enter")
+    version = server.health()["data_version"]
+    page.wait_for_function(
+        "(url) => navigator.clipboard.readText().then(t => t === url)",
+        arg=f"{server.url}/{QUERY}&v={version}",
+    )
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.title") == "Copy: embed code (iframe)"
