@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol, runtime_checkable
 
+from .localized import Localized
 from .model import Domain, Era, Event, Narrative, SourceDocument
 from .relations import Link
 
@@ -14,8 +15,10 @@ from .relations import Link
 class DatasetLike(Protocol):
     """A dataset's metadata, vocabulary, narratives and eras, and its events by id or by table row."""
 
-    title: str
-    description: str
+    title: Localized
+    description: Localized
+    language: str  # the file's language: the one each text's plain string is in
+    translated_by: dict[str, str]  # language → who made that language's translations
     source_document: SourceDocument | None
     domains: tuple[Domain, ...]
     narratives: tuple[Narrative, ...]

@@ -64,6 +64,7 @@ class ViewState:
     since: str = ""
     changed_only: bool = False
     version: str = ""
+    lang: str | None = None  # the reader's language: the search also reads the text translated into it
     eras: bool = True
 
     @property
@@ -318,7 +319,7 @@ def _mask(
     if state.end:
         mask &= (frame["start"] <= day_value(state.end.last_day())).to_numpy()
     for word in search_words(state.query):
-        mask &= table.matching(word)
+        mask &= table.matching(word, state.lang)
     return mask
 
 

@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 
 from .days import day_column, epoch_ms, plotly_days
+from .i18n import LANGUAGES
 from .model import Dataset
-from .search import search_pattern, search_text
+from .search import search_column, search_pattern, search_text, translated_search_text
 
 DAY_MS = 86_400_000
 
@@ -50,7 +51,7 @@ class EventTable:
     frame: pd.DataFrame
     domain_rows: dict[str, np.ndarray]
     actor_rows: dict[str, np.ndarray]
-    search_masks: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    search_masks: dict[tuple[str, str], np.ndarray] = field(default_factory=dict, repr=False)
 
     def naming(self, index: dict[str, np.ndarray], names: Iterable[str]) -> np.ndarray:
         """A mask of the rows that name any of these domains (or actors)."""
@@ -59,15 +60,19 @@ class EventTable:
             mask[index.get(name, [])] = True
         return mask
 
-    def matching(self, word: str) -> np.ndarray:
-        """A mask of the rows with a word that `word` matches (see `search_pattern`; cached: readers
-        type the same words)."""
-        if word not in self.search_masks:
+    def matching(self, word: str, lang: str | None = None) -> np.ndarray:
+        """A mask of the rows with a word that `word` matches (see `search_pattern`) in the file's
+        language or, given `lang`, in that language's translations (cached: readers type the same words)."""
+        mask = self._matching(word, "search_text")
+        return mask | self._matching(word, search_column(lang)) if lang in LANGUAGES else mask
+
+    def _matching(self, word: str, column: str) -> np.ndarray:
+        if (word, column) not in self.search_masks:
             if len(self.search_masks) > 512:
                 self.search_masks.clear()
             pattern = search_pattern(word)
-            self.search_masks[word] = self.frame["search_text"].str.contains(pattern, regex=True).to_numpy()
-        return self.search_masks[word]
+            self.search_masks[word, column] = self.frame[column].str.contains(pattern, regex=True).to_numpy()
+        return self.search_masks[word, column]
 
 
 def events_table(dataset: Dataset) -> EventTable:
@@ -97,6 +102,10 @@ def events_table(dataset: Dataset) -> EventTable:
             "tags": [event.tags for event in events],
             "importance": [event.importance for event in events],
             "search_text": [search_text(event) for event in events],
+            **{
+                search_column(lang): [translated_search_text(event, lang) for event in events]
+                for lang in LANGUAGES
+            },
             "start_iso": plotly_days(start),
             "span_ms": (end - start).astype("timedelta64[ms]").astype(np.int64) + DAY_MS,
         }

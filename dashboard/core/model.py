@@ -23,7 +23,9 @@ from pydantic import (
 
 from .colors import COLOR, SAFE_COLORS
 from .dates import DATE_TEXT, PartialDate, parse_partial_date
+from .i18n import DEFAULT
 from .links import SAFE_URL, URL_START, safe_scheme
+from .localized import Language, translatable, translated_by
 from .relations import TYPES, Link, inbound_index
 from .slugs import SLUG
 
@@ -93,6 +95,13 @@ Date = Annotated[
     ),
 ]
 Names = tuple[Text, ...]
+# Text a reader sees may be written in several languages (core/localized.py); quotes, names and
+# sources stay as written.
+Title = translatable(Annotated[Text, StringConstraints(max_length=120)])
+LocalText = translatable(Text)
+LocalMarkdown = translatable(Markdown)
+Label = translatable(Annotated[Text, StringConstraints(max_length=40)])
+TranslatedBy = translated_by(Text)
 
 
 class _Frozen(BaseModel):
@@ -169,7 +178,7 @@ class Domain(_Frozen):
     """One lane of the timeline, with its label and colour."""
 
     id: Slug
-    label: Text
+    label: LocalText
     color: Annotated[str, StringConstraints(strict=True, pattern=COLOR)] | None = None
 
 
@@ -192,10 +201,10 @@ class Event(_Frozen):
     id: Slug
     date: Date
     end: Date | None = None
-    title: Annotated[Text, StringConstraints(max_length=120)]
+    title: Title
     # What the chart writes beside the mark; without it, the title shortened at a word.
-    label: Annotated[Text, StringConstraints(max_length=40)] | None = None
-    summary: Markdown
+    label: Label | None = None
+    summary: LocalMarkdown
     domains: Annotated[Names, NonEmpty, Bounded]
     actors: Annotated[Names, NonEmpty, Bounded]
     people: Annotated[Names, Bounded] = ()
@@ -215,16 +224,16 @@ class Stop(_Frozen):
     """One step of a narrative: an event, with what to say about it and what to ask."""
 
     event: Slug
-    note: Markdown
-    question: Markdown | None = None
+    note: LocalMarkdown
+    question: LocalMarkdown | None = None
 
 
 class Narrative(_Frozen):
     """A guided story through some of the events, in the order a teacher tells it."""
 
     id: Slug
-    title: Annotated[Text, StringConstraints(max_length=120)]
-    introduction: Markdown
+    title: Title
+    introduction: LocalMarkdown
     stops: Annotated[tuple[Stop, ...], NonEmpty]
 
 
@@ -243,8 +252,12 @@ class Era(_Frozen):
 class Dataset(_Frozen):
     """A validated event file: its metadata, domain vocabulary and events in date order."""
 
-    title: Text
-    description: Text
+    title: LocalText
+    description: LocalText
+    # The language of the file's plain text fields, and the one every map of languages must hold.
+    language: Language = DEFAULT
+    # Who made the translations (language → e.g. "project-made, needs review"); a string: all of them.
+    translated_by: TranslatedBy = {}
     source_document: SourceDocument | None = None
     domains: Annotated[tuple[Domain, ...], NonEmpty, Bounded] = tuple(
         Domain(**domain) for domain in DEFAULT_DOMAINS

@@ -20,11 +20,12 @@ import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 
 from .frame import EventTable, events_table
+from .localized import Localized
 from .model import Dataset, Domain, Era, Event, Narrative, SourceDocument
 from .relations import Link, inbound_index
 from .snapshot_file import PARTIAL, DamagedSnapshot, MappedSnapshot, publish
 
-FORMAT = 4  # bump when the columns or the records change: older snapshots are then never read
+FORMAT = 5  # bump when the columns or the records change: older snapshots are then never read
 RECORD = "record"
 INBOUND = "inbound"  # per row, as JSON: the events whose `related` name it, with the type
 NAME_COLUMNS = ("domains", "actors", "people", "tags")  # tuples of names, as the Event holds them
@@ -114,12 +115,17 @@ class StoredDataset:
         inbound: pa.Array,
         file: MappedSnapshot,
     ):
-        self.title: str = meta["title"]
-        self.description: str = meta["description"]
+        self.language: str = meta["language"]
+        self.translated_by: dict[str, str] = meta["translated_by"]
+        self.title = Localized.from_written(meta["title"], self.language)
+        self.description = Localized.from_written(meta["description"], self.language)
+        # The file's language tells each text which of its languages is the plain one.
+        self._in_language = {"language": self.language}
         document = meta.get("source_document")
         self.source_document = SourceDocument.model_validate(document) if document else None
-        self.domains = tuple(Domain.model_validate(domain) for domain in meta["domains"])
-        self.narratives = tuple(Narrative.model_validate(story) for story in meta["narratives"])
+        context = self._in_language
+        self.domains = tuple(Domain.model_validate(item, context=context) for item in meta["domains"])
+        self.narratives = tuple(Narrative.model_validate(one, context=context) for one in meta["narratives"])
         self.eras = tuple(Era.model_validate(era) for era in meta["eras"])
         self._actors, self._ids, self._records, self._inbound = actors, ids, records, inbound
         self.intact = file.intact  # whether the mapped file is still as verified (checked per request)
@@ -163,7 +169,7 @@ class StoredDataset:
         return [Link(*pair) for pair in json.loads(stored)] if stored else []
 
     def _build(self, row: int) -> Event:
-        return Event.model_validate_json(self._records[row].as_py())
+        return Event.model_validate_json(self._records[row].as_py(), context=self._in_language)
 
     def narrative(self, narrative_id: str) -> Narrative | None:
         """The narrative with this id, if any."""

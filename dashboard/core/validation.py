@@ -9,9 +9,14 @@ from pydantic import BaseModel, ValidationError
 
 from .dates import parse_partial_date
 from .event_checks import part_of_cycles, relation_problems, statement_problems
+from .i18n import DEFAULT, LANGUAGES
+from .language_problems import language_message, mixed_languages
+from .localized import SHAPE_TAGS
 from .model import DEFAULT_DOMAINS, IMPORTANCE, INLINE, NUMBERED, Dataset
 from .problems import Problem
 from .yaml_source import EMPTY_FILE, key_node_at, node_at
+
+UNION_TAGS = (*SHAPE_TAGS, NUMBERED, INLINE)  # the tags pydantic puts in an error's path for a union's member
 
 _EXPECTED = {
     "id": "lowercase letters, digits and hyphens, e.g. kono-wha-tweet-2019",
@@ -89,6 +94,9 @@ def _find_model(annotation) -> type[BaseModel] | None:
 
 def _message(error: dict, path: tuple) -> str:
     kind, value = error["type"], error.get("input")
+    about_languages = language_message(error)
+    if about_languages:
+        return about_languages
     last = next((part for part in reversed(path) if isinstance(part, str)), "")
     if kind == "missing":
         return "required field is missing; add it"
@@ -129,8 +137,9 @@ def _message(error: dict, path: tuple) -> str:
 def _schema_problems(parsed: ParsedFile, error: ValidationError) -> list[Problem]:
     problems = []
     for item in error.errors(include_url=False):
-        path = tuple(part for part in item["loc"] if part not in (NUMBERED, INLINE))  # a union's tags
-        key = item["type"] == "extra_forbidden"
+        path = tuple(part for part in item["loc"] if part not in UNION_TAGS)
+        key = item["type"] == "extra_forbidden" or path[-1:] == ("[key]",)
+        path = path[:-1] if path[-1:] == ("[key]",) else path
         problems.append(parsed.problem(path, _message(item, path), key=key))
     return problems
 
@@ -198,7 +207,12 @@ def cross_problems(files: list[ParsedFile]) -> list[Problem]:
                 span = _span_problem(parsed, index, event)
                 if span:
                     problems.append(span)
-    return problems + part_of_cycles(files) + _narrative_problems(files, set(first_seen))
+    return [
+        *problems,
+        *part_of_cycles(files),
+        *_narrative_problems(files, set(first_seen)),
+        *mixed_languages(files),
+    ]
 
 
 def _narrative_problems(files: list[ParsedFile], event_ids: set[str]) -> list[Problem]:
@@ -248,8 +262,10 @@ def validate_file(parsed: ParsedFile) -> tuple[Dataset | None, list[Problem]]:
         found = type(parsed.data).__name__
         message = f"the file must be a mapping with title, description and events, not a {found}"
         return None, [Problem(parsed.name, 1, 1, message)]
+    language = parsed.data.get("language")
+    context = {"language": language if language in LANGUAGES else DEFAULT}
     try:
-        return Dataset.model_validate(parsed.data), []
+        return Dataset.model_validate(parsed.data, context=context), []
     except ValidationError as error:
         return None, _schema_problems(parsed, error)
 
@@ -265,9 +281,15 @@ def merge(datasets: list[Dataset]) -> Dataset:
         (event for dataset in datasets for event in dataset.events),
         key=lambda event: (event.date, event.id),
     )
+    translated_by: dict[str, str] = {}
+    for dataset in datasets:
+        for lang, who in dataset.translated_by.items():
+            translated_by.setdefault(lang, who)
     return Dataset(
         title=first.title,
         description=first.description,
+        language=first.language,
+        translated_by=translated_by,
         source_document=first.source_document,
         domains=tuple(domains.values()),
         events=tuple(events),
