@@ -43,13 +43,18 @@ export function withEraLabels(annotations, timeline, area, widthAt) {
   const sample = annotations.find((a) => a.name === "era");
   const spans = eraExtents(eras, area.xToPx, area.width);
   const texts = eraTexts(eras, spans, widthAt(sample ? sample.font.size : 11));
+  return placedEraLabels(annotations, texts, (index) => ({ xref: "paper", x: spans[index][0] / area.width + 0.001 }));
+}
+
+/* The era annotations with their texts (hidden where a text is null), each moved by `place(index)`. */
+function placedEraLabels(annotations, texts, place) {
   let index = -1;
   return annotations.map((a) => {
     if (a.name !== "era") { return a; }
     index += 1;
     const text = texts[index];
     if (text === null) { return { ...a, visible: false }; }
-    return { ...a, visible: true, xref: "paper", x: spans[index][0] / area.width + 0.001, text: escapeText(text) };
+    return { ...a, visible: true, ...place(index), text: escapeText(text) };
   });
 }
 
@@ -100,12 +105,5 @@ export function withUprightEraLabels(annotations, timeline, area, widthAt) {
   const spans = timeline.eraSpans.map(([start, end]) => [area.yToPx(start), area.yToPx(end)]);
   const shown = eraExtents(eras.map((era, index) => ({ x0: spans[index][0], x1: spans[index][1] })), (px) => px, area.height);
   const texts = eraTexts(eras, shown, widthAt(sample ? sample.font.size : 11));
-  let index = -1;
-  return annotations.map((a) => {
-    if (a.name !== "era") { return a; }
-    index += 1;
-    const text = texts[index];
-    if (text === null) { return { ...a, visible: false }; }
-    return { ...a, visible: true, yref: "paper", y: 1 - (shown[index][0] + 2) / area.height, text: escapeText(text) };
-  });
+  return placedEraLabels(annotations, texts, (index) => ({ yref: "paper", y: 1 - (shown[index][0] + 2) / area.height }));
 }
