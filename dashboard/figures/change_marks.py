@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 from html import escape
 
-from .marks import CHANGE, EVENT_MARKS, kind, mark_positions, selected_indexes
+from .marks import CHANGE, EVENT_MARKS, kind, mark_positions, ring_trace, selected_indexes
 
 WORDS = {"new": "New", "changed": "Changed"}
 # An open symbol is stroked in the marker's colour; dark orange differs from every lane's colour
@@ -18,16 +18,7 @@ RING = {"symbol": "circle-open", "size": 26, "color": "#c2410c", "line": {"width
 
 def change_trace(positions: list[tuple[str, float]]) -> dict:
     """A ring around each marked event's mark, drawn under the selection ring."""
-    return {
-        "type": "scatter",
-        "mode": "markers",
-        "x": [x for x, _ in positions],
-        "y": [y for _, y in positions],
-        "marker": RING,
-        "hoverinfo": "skip",
-        "showlegend": False,
-        "meta": {"kind": CHANGE},
-    }
+    return ring_trace(positions, RING, CHANGE)
 
 
 def with_change_marks(figure: dict, kinds: dict[str, str], since_words: str) -> dict:

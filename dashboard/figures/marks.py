@@ -55,18 +55,26 @@ def mark_count(frame: pd.DataFrame, shown: Collection[str] | None = None) -> int
     return int(sizes.sum())
 
 
-def selection_trace(marks: list[tuple[str, float]]) -> dict:
-    """A ring around each mark of the selected event."""
+SELECTION_RING = {"size": 28, "color": "rgba(0,0,0,0)", "line": {"color": "#111", "width": 3}}
+
+
+def ring_trace(marks: list[tuple[str, float]], marker: dict, kind: str) -> dict:
+    """A ring (`marker`) around each of these marks, taking no hover; `kind` names the trace."""
     return {
         "type": "scatter",
         "mode": "markers",
         "x": [x for x, _ in marks],
         "y": [y for _, y in marks],
-        "marker": {"size": 28, "color": "rgba(0,0,0,0)", "line": {"color": "#111", "width": 3}},
+        "marker": marker,
         "hoverinfo": "skip",
         "showlegend": False,
-        "meta": {"kind": SELECTION},
+        "meta": {"kind": kind},
     }
+
+
+def selection_trace(marks: list[tuple[str, float]]) -> dict:
+    """A ring around each mark of the selected event."""
+    return ring_trace(marks, SELECTION_RING, SELECTION)
 
 
 def mark_positions(figure: dict) -> dict[str, list[tuple[str, float]]]:
