@@ -10,7 +10,7 @@ from ..core.resources import ASSETS
 from ..figures.credit import credit_line, figure_with_credit
 from ..interop.timelinejs import to_timelinejs
 from ..views.catalog import Catalog
-from ..views.view_words import view_filename, view_subtitle, view_title
+from ..views.view_words import period_words, view_filename, view_subtitle, view_title
 from .brief import brief_markdown, briefing_state
 from .exports import events_csv, events_json
 from .pages import PLOTLY_JS
@@ -48,7 +48,10 @@ def export_view(
     if kind == "csv":
         text = events_csv(events, dataset.domains, cited, view.state.lang)
     elif kind == "json":
-        text = events_json(dataset, events, view_title(dataset, view.state), cited)
+        # A narrower view's title names its period (in the view's language); the whole file's
+        # title keeps all of its languages.
+        title = view_title(dataset, view.state) if period_words(view.state) else None
+        text = events_json(dataset, events, title, cited)
     else:
         text = json.dumps(to_timelinejs(dataset, events), ensure_ascii=False, indent=2) + "\n"
     return text, view.notices
