@@ -58,7 +58,7 @@ def _wrapped(text: str) -> str:
     text breaks at spaces, Japanese and Chinese between characters."""
     lines, line = [], ""
     for piece in _PIECES.findall(text):
-        for word in re.split(r"(?<= )", piece) if piece.isascii() else [piece]:
+        for word in re.split(r"(?<= )", piece):
             if line and _width(line + word.rstrip()) > HOVER_LINE_CHARS:
                 lines.append(line.rstrip())
                 line = word.lstrip()
