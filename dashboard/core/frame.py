@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from .days import day_column, epoch_ms, plotly_days
-from .i18n import LANGUAGES
+from .i18n import DEFAULT, LANGUAGES
+from .local_dates import event_date
 from .model import Dataset
 from .search import search_column, search_pattern, search_text, translated_search_text
 
@@ -18,7 +19,7 @@ DAY_MS = 86_400_000
 
 def date_label(event) -> str:
     """The event's date at its precision, with its end for a span ('2009 – 2016')."""
-    return event.date.label() if event.end is None else f"{event.date.label()} – {event.end.label()}"
+    return event_date(event, DEFAULT)
 
 
 def chart_label(event) -> str:

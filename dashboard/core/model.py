@@ -101,6 +101,7 @@ Title = translatable(Annotated[Text, StringConstraints(max_length=120)])
 LocalText = translatable(Text)
 LocalMarkdown = translatable(Markdown)
 Label = translatable(Annotated[Text, StringConstraints(max_length=40)])
+EraLabel = translatable(Annotated[Text, StringConstraints(max_length=60)])
 TranslatedBy = translated_by(Text)
 
 
@@ -242,7 +243,7 @@ class Era(_Frozen):
     lanes, or behind one lane with `domain`; with no end it runs to the end of the data."""
 
     id: Slug
-    label: Annotated[Text, StringConstraints(max_length=60)]
+    label: EraLabel
     start: Date
     end: Date | None = None
     domain: Slug | None = None

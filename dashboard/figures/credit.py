@@ -6,7 +6,9 @@ import copy
 import textwrap
 from html import escape
 
+from ..core.i18n import DEFAULT, translator
 from ..core.model import Dataset, SourceDocument
+from ..core.shown import shown
 
 CREDIT_CHARS_PER_LINE = 80  # fits a 520 px plot: a story beside its card, the explorer beside a detail
 
@@ -16,13 +18,15 @@ def document_name(document: SourceDocument) -> str:
     return ", ".join(part for part in (document.title, document.outlet) if part)
 
 
-def credit_line(dataset: Dataset, cited: str = "") -> str:
-    """'Source: <dataset title> — <source document title>, <outlet>', as plain text, then the data
-    version it was drawn from when `cited` names it (' · Data version 3f9c… of 2026-12-06')."""
-    credit = f"Source: {dataset.title}"
+def credit_line(dataset: Dataset, cited: str = "", lang: str = DEFAULT) -> str:
+    """'Source: <dataset title> — <source document title>, <outlet>', as plain text in `lang` (the
+    document's title as it was published), then the data version it was drawn from when `cited`
+    names it (' · Data version 3f9c… of 2026-12-06')."""
+    title = shown(dataset.title, lang).text
     document = dataset.source_document
     if document:
-        credit += " — " + document_name(document)
+        title += " — " + document_name(document)
+    credit = translator(lang).gettext("Source: %(title)s") % {"title": title}
     return f"{credit} · {cited}" if cited else credit
 
 

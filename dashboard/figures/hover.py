@@ -17,14 +17,18 @@ def _plain(text: str) -> str:
 
 def hover_data(rows: pd.DataFrame, domains: Sequence[Domain]) -> list[list[str]]:
     """Each row's customdata for theme.HOVER: its id, then its date, title and domain labels, escaped."""
-    labels = {domain.id: domain.label for domain in domains}
-    named: dict[tuple[str, ...], str] = {}  # one text per distinct list of domains
-    for ids in rows["domains"]:
-        if ids not in named:
-            named[ids] = _plain(", ".join(labels.get(d, d) for d in ids))
+    # A frame in a reader's language (views/in_language.py) brings its domains in words, and the
+    # marker of a title not in that language.
+    notes = rows["title_note"] if "title_note" in rows else [""] * len(rows)
+    if "domain_words" in rows:
+        words = rows["domain_words"]
+    else:
+        labels = {domain.id: domain.label for domain in domains}
+        named: dict[tuple[str, ...], str] = {}  # one text per distinct list of domains
+        words = [named.setdefault(ids, ", ".join(labels.get(d, d) for d in ids)) for ids in rows["domains"]]
     return [
-        [event_id, _plain(date), _plain(title), named[ids]]
-        for event_id, date, title, ids in zip(
-            rows["id"], rows["date_label"], rows["title"], rows["domains"], strict=True
+        [event_id, _plain(date), _plain(f"{title} {note}" if note else title), _plain(domain_words)]
+        for event_id, date, title, note, domain_words in zip(
+            rows["id"], rows["date_label"], rows["title"], notes, words, strict=True
         )
     ]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..core.frame import date_label
+from ..core.i18n import translator
+from ..core.local_dates import event_date
 from ..core.model import Dataset
+from ..core.shown import shown
 from ..figures import plotly_config
 from ..figures.credit import credit_line
 from ..figures.timeline import still_figure
 from ..views.catalog import View
+from ..views.in_language import domains_in
 from ..views.view_words import describe_view, view_title
 from .brief import prepared_on
 from .brief_event import relations, statements
@@ -21,17 +24,37 @@ CHART_WIDTH = 660
 PLOT_WIDTH = CHART_WIDTH - 56  # less the chart's side margins
 
 
-def _figure(dataset: Dataset, view: View, numbers: dict[str, int]) -> dict | None:
+def _figure(dataset: Dataset, view: View, numbers: dict[str, int], domains: tuple) -> dict | None:
     """The view's whole timeline at print width, drawn still, each label numbered as its row in the
     chronology (so paper, even in black and white, ties a mark to its row); the page prints its
     credit as text. None when no event matches."""
     if view.rows.empty:
         return None
     figure = still_figure(
-        view.rows, dataset.domains, view.state.domains, numbers, PLOT_WIDTH, flat=True, bands=view.bands
+        view.rows, domains, view.state.domains, numbers, PLOT_WIDTH, flat=True, bands=view.bands
     )
     figure["layout"] = dict(figure["layout"], width=CHART_WIDTH, autosize=False)
     return figure
+
+
+def brief_rows(dataset: Dataset, entries, lang: str) -> list[dict]:
+    """Each chronology row as the page shows it in `lang`: title and summary (Shown), date, domain
+    labels, related events and statements."""
+    labels = {domain.id: shown(domain.label, lang).text for domain in dataset.domains}
+    listed = {event.id for event, _ in entries}
+    return [
+        {
+            "event": event,
+            "marks": marks,
+            "title": shown(event.title, lang),
+            "summary": shown(event.summary, lang),
+            "date": event_date(event, lang),
+            "domains": [labels.get(d, d) for d in event.domains],
+            "relations": relations(dataset, event, listed, lang),
+            "statements": statements(event, lang),
+        }
+        for event, marks in entries
+    ]
 
 
 def brief_page(
@@ -44,40 +67,38 @@ def brief_page(
     cited: str = "",
     since: dict | None = None,
     note: object = None,
+    languages: list | None = None,
 ) -> str:
-    """A printable briefing: title, filters in words, when and from which URL it was made, a still
-    chart, the chronology, each cited work once. `url` is the site's origin ('' keeps links relative);
-    `note` (views.pins.PinNote) what the page says about the data version its link pinned."""
+    """A printable briefing in the view's language: title, filters in words, when and from which URL
+    it was made, a still chart, the chronology, each cited work once. `url` is the site's origin
+    ('' keeps links relative); `note` (views.pins.PinNote) what the page says about the data version
+    its link pinned; `languages` the language switch's choices."""
+    lang = view.state.lang
+    _ = translator(lang).gettext
     notes = chronology(dataset, view)
-    labels = {domain.id: domain.label for domain in dataset.domains}
     lines = describe_view(view.state, dataset)
-    listed = {event.id for event, _ in notes.entries}
-    rows = [
-        {
-            "event": event,
-            "marks": marks,
-            "date": date_label(event),
-            "domains": [labels.get(d, d) for d in event.domains],
-            "relations": relations(dataset, event, listed),
-            "statements": statements(event),
-        }
-        for event, marks in notes.entries
-    ]
-    numbers = {event.id: number for number, (event, _) in enumerate(notes.entries, start=1)}
-    day, iso = prepared_on(prepared)
+    numbers = {event.id: number for number, (event, _marks) in enumerate(notes.entries, start=1)}
+    day, iso = prepared_on(prepared, lang)
     view_url = url + "/" + view.state.to_query()
+    title = shown(dataset.title, lang)
+    description = shown(dataset.description, lang)
     tags = preview_tags(
-        f"Briefing: {view_title(dataset, view.state)}",
-        " · ".join([*lines, dataset.description]),
+        _("Briefing: %(title)s") % {"title": view_title(dataset, view.state)},
+        " · ".join([*lines, description.text]),
         kind="article",
     )
     return render(
         "brief.html",
-        title=f"Briefing: {dataset.title}",
+        lang=lang,
+        file_lang=dataset.language,
+        languages=languages or [],
+        title=_("Briefing: %(title)s") % {"title": title.text},
         tags=tags,
         assets=assets,
         inline=False,
         dataset=dataset,
+        dataset_title=title,
+        description=description,
         view=view,
         notices=notices,
         filters=lines,
@@ -88,10 +109,11 @@ def brief_page(
         since=since,
         note=note,
         explorer="/" + view.state.to_query(),
-        figure=_figure(dataset, view, numbers),
+        figure=_figure(dataset, view, numbers, domains_in(dataset.domains, lang)),
         config=plotly_config.BRIEF,
-        rows=rows,
+        rows=brief_rows(dataset, notes.entries, lang),
         works=notes.sources,
-        citation=citation,
-        credit=credit_line(dataset),
+        shown_in=lambda text: shown(text, lang),
+        citation=lambda source: citation(source, lang),
+        credit=credit_line(dataset, lang=lang),
     )

@@ -4,31 +4,45 @@ memo that cites them."""
 from __future__ import annotations
 
 from ..core.history import UNCOMMITTED, Version
+from ..core.i18n import DEFAULT, translator
+from ..core.shown import shown
 from ..views.change_log import Comparison
 from ..views.since import named_event
 from .pages import preview_tags, render
 
 
-def version_words(version: Version) -> str:
-    """'685144cd… of 2026-12-02 (commit 310fec0)': what a memo cites."""
-    where = "not yet committed" if version.commit == UNCOMMITTED else f"commit {version.commit[:7]}"
-    return f"{version.id} of {version.when.date().isoformat()} ({where})"
+def version_words(version: Version, lang: str = DEFAULT) -> str:
+    """'685144cd… of 2026-12-02 (commit 310fec0)': what a memo cites, in `lang`."""
+    _ = translator(lang).gettext
+    where = (
+        _("not yet committed")
+        if version.commit == UNCOMMITTED
+        else _("commit %(id)s") % {"id": version.commit[:7]}
+    )
+    return _("%(id)s of %(day)s (%(where)s)") % {
+        "id": version.id,
+        "day": version.when.date().isoformat(),
+        "where": where,
+    }
 
 
-def field_text(value: object) -> str:
+def field_text(value: object, lang: str = DEFAULT) -> str:
     """A field's value in one line: text as it is, a list's items joined by ';', a source's parts
     (outlet, title, date, URL, quote) by ',', unset as '(none)'."""
     if value is None:
-        return "(none)"
+        return translator(lang).gettext("(none)")
     if isinstance(value, dict):
-        return ", ".join(field_text(part) for part in value.values())
+        return ", ".join(field_text(part, lang) for part in value.values())
     if isinstance(value, list):
-        return "; ".join(field_text(part) for part in value)
+        return "; ".join(field_text(part, lang) for part in value)
     return str(value)
 
 
-def unmatched_words(since: str) -> str:
-    return f"No earlier version matches “{since}”: the changes since the previous version follow."
+def unmatched_words(since: str, lang: str = DEFAULT) -> str:
+    words = translator(lang).gettext(
+        "No earlier version matches “%(since)s”: the changes since the previous version follow."
+    )
+    return words % {"since": since}
 
 
 def changes_text(found: Comparison) -> str:
@@ -46,52 +60,65 @@ def changes_text(found: Comparison) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _event(found: Comparison, event_id: str) -> dict:
-    return named_event(found.records, event_id)
-
-
-def changes_page(title: str, found: Comparison, since: str, assets: dict[str, str]) -> str:
-    """The /changes page: the two versions, then the events added, removed and changed (each changed
-    field before and after), and links to compare with each other version."""
+def changes_page(
+    title: str,
+    found: Comparison,
+    since: str,
+    assets: dict[str, str],
+    lang: str = DEFAULT,
+    languages: list | None = None,
+) -> str:
+    """The /changes page in `lang`: the two versions, then the events added, removed and changed
+    (each changed field before and after), and links to compare with each other version; `title` the
+    dataset's title (a Localized), `languages` the language switch's choices."""
+    _ = translator(lang).gettext
     changes = found.changes
     changed = [
         {
-            **_event(found, event_id),
-            "fields": [(f.name, field_text(f.old), field_text(f.new)) for f in fields],
+            **named_event(found.records, event_id, lang),
+            "fields": [(f.name, field_text(f.old, lang), field_text(f.new, lang)) for f in fields],
         }
         for event_id, fields in changes.changed.items()
     ]
+    shown_title = shown(title, lang)
+    page_title = _("What changed: %(title)s") % {"title": shown_title.text}
+    since_words = _("Changes since %(version)s") % {"version": version_words(found.old, lang)}
     return render(
         "changes.html",
-        title=f"What changed: {title}",
-        tags=preview_tags(f"What changed: {title}", f"Changes since {version_words(found.old)}"),
+        lang=lang,
+        file_lang=getattr(title, "language", lang),
+        languages=languages or [],
+        title=page_title,
+        tags=preview_tags(page_title, since_words),
         assets=assets,
         inline=False,
-        dataset_title=title,
-        notice=unmatched_words(since) if found.unmatched else "",
-        old=version_words(found.old),
-        new=version_words(found.new),
-        added=[_event(found, event_id) for event_id in changes.added],
-        removed=[_event(found, event_id) for event_id in changes.removed],
+        dataset_title=shown_title,
+        notice=unmatched_words(since, lang) if found.unmatched else "",
+        old=version_words(found.old, lang),
+        new=version_words(found.new, lang),
+        added=[named_event(found.records, event_id, lang) for event_id in changes.added],
+        removed=[named_event(found.records, event_id, lang) for event_id in changes.removed],
         changed=changed,
-        others=[(v.id, version_words(v)) for v in reversed(found.versions) if v != found.new],
+        others=[(v.id, version_words(v, lang)) for v in reversed(found.versions) if v != found.new],
     )
 
 
-def since_section(found: Comparison | None, since: str, shown: set[str]) -> dict:
-    """The brief's "Changes since" section: the earlier version in words, then each event added,
-    changed (with the names of its changed fields) or removed; `shown` are the ids the brief lists
-    (linked to their rows). Without an earlier version, a notice says so."""
+def since_section(found: Comparison | None, since: str, shown_ids: set[str], lang: str = DEFAULT) -> dict:
+    """The brief's "Changes since" section in `lang`: the earlier version in words, then each event
+    added, changed (with the names of its changed fields) or removed; `shown_ids` are the ids the
+    brief lists (linked to their rows). Without an earlier version, a notice says so."""
+    _ = translator(lang).gettext
     if found is None:
-        return {"old": since, "events": [], "notice": "No earlier version of the events is known."}
+        return {"old": since, "events": [], "notice": _("No earlier version of the events is known.")}
 
     def item(kind: str, event_id: str, fields: tuple = ()) -> dict:
-        linked = event_id in shown
-        return {**_event(found, event_id), "kind": kind, "linked": linked, "fields": [f.name for f in fields]}
+        linked = event_id in shown_ids
+        named = named_event(found.records, event_id, lang)
+        return {**named, "kind": kind, "linked": linked, "fields": [f.name for f in fields]}
 
     changes = found.changes
-    items = [item("New", event_id) for event_id in changes.added]
-    items += [item("Changed", event_id, fields) for event_id, fields in changes.changed.items()]
-    items += [item("Removed", event_id) for event_id in changes.removed]
-    notice = unmatched_words(since) if found.unmatched else ""
-    return {"old": version_words(found.old), "events": items, "notice": notice}
+    items = [item(_("New:"), event_id) for event_id in changes.added]
+    items += [item(_("Changed:"), event_id, fields) for event_id, fields in changes.changed.items()]
+    items += [item(_("Removed:"), event_id) for event_id in changes.removed]
+    notice = unmatched_words(since, lang) if found.unmatched else ""
+    return {"old": version_words(found.old, lang), "events": items, "notice": notice}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.dataset_like import DatasetLike
+from ..core.i18n import DEFAULT
+from ..core.local_dates import local_date
 from ..core.model import Event, Source
 from ..views.catalog import View
 
@@ -62,7 +64,9 @@ def chronology(dataset: DatasetLike, view: View) -> Chronology:
     return Chronology(tuple(entries), tuple(Work(source, tuple(citing)) for source, citing in works))
 
 
-def citation(source: Source) -> str:
-    """Outlet, “title”, date at its precision: an endnote before its link and quote."""
+def citation(source: Source, lang: str = DEFAULT) -> str:
+    """Outlet, “title”, date at its precision as `lang` writes it: an endnote before its link and
+    quote. Outlet and title stay as published."""
     title = f"“{source.title}”" if source.title else None
-    return ", ".join(part for part in (source.outlet, title, source.date and source.date.label()) if part)
+    date = source.date and local_date(source.date, lang)
+    return ", ".join(part for part in (source.outlet, title, date) if part)

@@ -10,7 +10,7 @@ from ..core.resources import ASSETS
 from ..figures.credit import credit_line, figure_with_credit
 from ..interop.timelinejs import to_timelinejs
 from ..views.catalog import Catalog
-from ..views.view_words import view_filename, view_subtitle, view_title
+from ..views.view_words import period_words, view_filename, view_subtitle, view_title
 from .brief import brief_markdown, briefing_state
 from .exports import events_csv, events_json
 from .pages import PLOTLY_JS
@@ -21,15 +21,17 @@ EXPORT_FORMATS = ("timelinejs", "csv", "json", "html", "brief")
 
 
 def export_view(
-    catalog: Catalog, kind: str, query: str = "", url: str = "", cited: str = ""
+    catalog: Catalog, kind: str, query: str = "", url: str = "", cited: str = "", accept_language: str = ""
 ) -> tuple[str, tuple[str, ...]]:
     """The events an explorer URL query shows, as csv, json, html, timelinejs or a brief, with notices.
 
     `url` is the site's origin, for the brief's link back to the view ('' keeps it relative);
     `cited` names the data version ('Data version 3f9c… of 2026-12-06'), in every format that has
-    a place for it."""
+    a place for it. The view's language (`lang=`, else `accept_language`) is the brief's, the
+    chart's and the CSV's text; the JSON keeps every language as the file writes it (README:
+    "Languages")."""
     dataset = catalog.dataset
-    view = parse_view(query, dataset)
+    view = parse_view(query, dataset, accept_language=accept_language)
     if kind == "brief":
         return brief_markdown(
             dataset, catalog.view(briefing_state(view.state)), url, cited=cited
@@ -44,9 +46,12 @@ def export_view(
         raise ValueError(f"unknown export format '{kind}'; use one of {', '.join(EXPORT_FORMATS)}")
     events = catalog.events_of(catalog.rows(view.state))
     if kind == "csv":
-        text = events_csv(events, dataset.domains, cited)
+        text = events_csv(events, dataset.domains, cited, view.state.lang)
     elif kind == "json":
-        text = events_json(dataset, events, view_title(dataset, view.state), cited)
+        # A narrower view's title names its period (in the view's language); the whole file's
+        # title keeps all of its languages.
+        title = view_title(dataset, view.state) if period_words(view.state) else None
+        text = events_json(dataset, events, title, cited)
     else:
         text = json.dumps(to_timelinejs(dataset, events), ensure_ascii=False, indent=2) + "\n"
     return text, view.notices

@@ -6,7 +6,8 @@ import re
 
 from ..core.dataset_like import DatasetLike
 from ..core.filters import ViewState
-from ..views.view_words import describe_view, view_title
+from ..core.shown import shown
+from ..views.view_words import filter_lines, view_title
 from .pages import preview_tags
 
 _MARKDOWN_MARKS = re.compile(r"\]\([^)]*\)|[*_`\[\]]")
@@ -20,8 +21,10 @@ def plain(markdown: str) -> str:
 def explorer_preview(dataset: DatasetLike, state: ViewState) -> list[dict[str, str]]:
     """Tags for the explorer at this view: a story's title and introduction, else the view in words."""
     narrative = dataset.narrative(state.story) if state.story else None
+    lang = state.lang
+    description = shown(dataset.description, lang).text
     if narrative is not None:
-        title = f"{narrative.title} — {dataset.title}"
-        return preview_tags(title, plain(narrative.introduction), kind="article")
-    filters = [line for line in describe_view(state, dataset) if not line.startswith("All events")]
-    return preview_tags(view_title(dataset, state), " · ".join([*filters, dataset.description]))
+        title = f"{shown(narrative.title, lang)} — {shown(dataset.title, lang)}"
+        return preview_tags(title, plain(shown(narrative.introduction, lang).text), kind="article")
+    filters = [line for _kind, line in filter_lines(state, dataset)]
+    return preview_tags(view_title(dataset, state), " · ".join([*filters, description]))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import textwrap
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..core.model import Dataset
+from ..core.shown import shown
 from ..core.untrusted import ascii_int
 from ..figures import plotly_config
 from ..figures.credit import credit_line
@@ -42,9 +44,28 @@ class EmbedOptions:
         return cls(height if given else DEFAULT_HEIGHT, args.get("title", "on") != "off", given)
 
 
+# Runs of Latin text stay whole; a CJK character is a break opportunity, except before closing
+# punctuation, which stays on its line (Japanese and Chinese line-breaking's first rule).
+_PIECES = re.compile(r"[\u0000-\u2e7f]+|.[、。，．）」』》〉！？：；・ー]*", re.S)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
 def _wrapped(text: str) -> str:
-    lines = textwrap.wrap(text, HOVER_LINE_CHARS, break_long_words=False, break_on_hyphens=False)
-    return "<br>".join(lines) or text
+    """Short lines of about HOVER_LINE_CHARS Latin characters (a CJK character counts twice): Latin
+    text breaks at spaces, Japanese and Chinese between characters."""
+    lines, line = [], ""
+    for piece in _PIECES.findall(text):
+        for word in re.split(r"(?<= )", piece):
+            if line and _width(line + word.rstrip()) > HOVER_LINE_CHARS:
+                lines.append(line.rstrip())
+                line = word.lstrip()
+            else:
+                line += word
+    lines.append(line.rstrip())
+    return "<br>".join(line for line in lines if line) or text
 
 
 def narrow_hover(data: list[dict]) -> list[dict]:
@@ -70,24 +91,30 @@ def embed_page(
     inline: bool = False,
     cited: str = "",
     note: object = None,
+    languages: list | None = None,
 ) -> str:
-    """The embed: a title and subtitle that say what the view holds, the view's whole chart (`figure`,
-    drawn in as SVG for the first paint, then by plotly.js from inline JSON), a credit. Readers of
-    an article see no URL notices: bad parameters are dropped. `inline`: assets are the files'
-    texts (the "Chart as HTML" download). `cited` names the data version in the credit; `note`
-    (views.pins.PinNote) says that the version a link pinned is no longer available."""
+    """The embed, in the view's language: a title and subtitle that say what the view holds, the
+    view's whole chart (`figure`, drawn in as SVG for the first paint, then by plotly.js from
+    inline JSON), a credit. Readers of an article see no URL notices: bad parameters are dropped.
+    `inline`: assets are the files' texts (the "Chart as HTML" download). `cited` names the data
+    version in the credit; `note` (views.pins.PinNote) says that the version a link pinned is no
+    longer available; `languages` the language switch's choices (none in the one-file download)."""
     figure = dict(figure, data=narrow_hover(figure["data"]))
     figure["layout"] = dict(figure["layout"], margin=dict(figure["layout"]["margin"], l=8, b=8))
     if options.height_given and "timeline" in figure["layout"]:
         figure["layout"]["timeline"] = dict(figure["layout"]["timeline"], minHeight=options.height)
     elif options.height_given:
         figure["layout"]["height"] = options.height
+    lang = view.state.lang
     title = view_title(dataset, view.state)
     subtitle = view_subtitle(dataset, view)
     return render(
         "embed.html",
         title=title,
-        tags=preview_tags(title, f"{subtitle}. {dataset.description}"),
+        tags=preview_tags(title, f"{subtitle}. {shown(dataset.description, lang)}"),
+        lang=lang,
+        languages=languages or [],
+        dataset_title=shown(dataset.title, lang).text,
         assets=assets,
         inline=inline,
         show_title=options.show_title,
@@ -98,7 +125,7 @@ def embed_page(
         drawings=drawings(figure),
         drawing_media=media_rules(),
         config=plotly_config.EMBED,
-        credit=credit_line(dataset, cited),
+        credit=credit_line(dataset, cited, lang),
         note=note,
         full_view="/" + view.state.to_query(),
     )

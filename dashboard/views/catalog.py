@@ -14,8 +14,10 @@ from ..core.days import day_value
 from ..core.eras import Band, era_bands
 from ..core.filters import ViewState, event_mask, facet_counts
 from ..core.frame import EventTable, events_table
+from ..core.i18n import translator
 from ..core.model import Event
 from ..core.relations import linked_ids, pairs_among
+from ..core.shown import shown
 from ..core.story import StoryStop, story_stop
 from ..figures.change_marks import with_change_marks
 from ..figures.credit import credit_line, figure_with_credit
@@ -31,6 +33,7 @@ from ..figures.relations import relation_trace
 from ..figures.story import story_figure
 from ..figures.timeline import still_figure, timeline_figure
 from .change_log import ChangeLog
+from .in_language import domains_in, frame_in
 from .since import SinceMarks, since_marks
 
 TABLE_PAGE = 50
@@ -129,6 +132,7 @@ class Catalog:
     _figures: dict = field(default_factory=dict, repr=False)
     _marks: dict = field(default_factory=dict, repr=False)
     _filtered: dict = field(default_factory=dict, repr=False)
+    _in_language: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self.table is None:
@@ -156,8 +160,27 @@ class Catalog:
         return tuple(era_bands(self.dataset.eras, self.frame["last_day"].max().date()))
 
     def bands(self, state: ViewState) -> tuple[Band, ...]:
-        """The eras a view's charts draw behind their lanes: none when its reader switched them off."""
-        return self._bands if state.eras else ()
+        """The eras a view's charts draw behind their lanes, labelled in the view's language: none
+        when its reader switched them off."""
+        if not state.eras:
+            return ()
+        return tuple(replace(band, label=shown(band.label, state.lang).text) for band in self._bands)
+
+    def _language(self, lang: str) -> tuple[pd.DataFrame, tuple]:
+        """The frame and domains in `lang` (views/in_language.py), built once per language."""
+        if lang not in self._in_language:
+            dataset = self.dataset
+            frame = frame_in(self.frame, dataset.events, dataset.domains, dataset.language, lang)
+            self._in_language[lang] = (frame, domains_in(dataset.domains, lang))
+        return self._in_language[lang]
+
+    def frame_in(self, lang: str) -> pd.DataFrame:
+        """The frame with its titles, chart labels and dates in `lang`."""
+        return self._language(lang)[0]
+
+    def domains_in(self, lang: str) -> tuple:
+        """The domains with their labels in `lang`."""
+        return self._language(lang)[1]
 
     def events_of(self, rows: pd.DataFrame) -> list[Event]:
         """The Event objects of some of the frame's rows (built from a snapshot's records on demand)."""
@@ -183,19 +206,26 @@ class Catalog:
         def build() -> dict:
             if story:
                 pairs = pairs_among(filter(None, map(self.dataset.event, story.path)))
-                domains = self.dataset.domains
+                domains = self.domains_in(state.lang)
                 figure = story_figure(
-                    self.frame, domains, story.path, story.number, present, pairs, self.bands(state)
+                    self.frame_in(state.lang),
+                    domains,
+                    story.path,
+                    story.number,
+                    present,
+                    pairs,
+                    self.bands(state),
                 )
             else:
-                rows = self.frame.iloc[positions]
+                rows = self.frame_in(state.lang).iloc[positions]
                 figure = timeline_figure(
-                    rows, self.dataset.domains, None, state.domains, bands=self.bands(state)
+                    rows, self.domains_in(state.lang), None, state.domains, bands=self.bands(state)
                 )
                 marks = self.marks(state.since)
                 if marks:
-                    figure = with_change_marks(figure, marks.kinds, marks.since_words)
-            return figure_with_credit(figure, None, credit_line(self.dataset)) if figure["data"] else figure
+                    figure = with_change_marks(figure, marks.kinds, marks.old_words(state.lang), state.lang)
+            credit = credit_line(self.dataset, lang=state.lang)
+            return figure_with_credit(figure, None, credit) if figure["data"] else figure
 
         key = replace(state, event=None).to_query() if story is None else f"{state.to_query()}:{present}"
         return self._cached(key, build)
@@ -210,7 +240,10 @@ class Catalog:
         return self._cached(
             key,
             lambda: still_figure(
-                self.rows(state), self.dataset.domains, state.domains, bands=self.bands(state)
+                self.frame_in(state.lang).iloc[self._filter(state, Sort())[0]],
+                self.domains_in(state.lang),
+                state.domains,
+                bands=self.bands(state),
             ),
         )
 
@@ -230,9 +263,10 @@ class Catalog:
         marks = self.marks(state.since)
         if not state.since or marks:
             return state, marks, ()
-        notice = (
-            f"No earlier data version matches 'since={state.since}'; nothing is marked as new or changed."
+        words = translator(state.lang).gettext(
+            "No earlier data version matches 'since=%(since)s'; nothing is marked as new or changed."
         )
+        notice = words % {"since": state.since}
         return replace(state, since="", changed_only=False), None, (notice,)
 
     def figure(
@@ -262,7 +296,7 @@ class Catalog:
         at a finer period); with no range (zoom reset), the whole view's counts come back.
         """
         positions = self._filter(state, Sort())[0]
-        rows = self.frame.iloc[positions]
+        rows = self.frame_in(state.lang).iloc[positions]
         if mark_count(rows, state.domains) <= MAX_MARKS:
             return None
         if x_range is None:
@@ -272,11 +306,11 @@ class Catalog:
         if inside.empty:
             return None
         figure = timeline_figure(
-            inside, self.dataset.domains, None, state.domains, x_range=x_range, bands=self.bands(state)
+            inside, self.domains_in(state.lang), None, state.domains, x_range=x_range, bands=self.bands(state)
         )
         figure = self._selected(figure, state.event) if state.event else figure
         figure["layout"]["timeline"]["zoomable"] = True  # its labels stay; zooming out asks again
-        return figure_with_credit(figure, None, credit_line(self.dataset))
+        return figure_with_credit(figure, None, credit_line(self.dataset, lang=state.lang))
 
     def _filter(self, state: ViewState, sort: Sort) -> tuple:
         """Row positions in date and in table order, and facet counts, for the view's filters (cached:
@@ -288,7 +322,9 @@ class Catalog:
             marks = self.marks(state.since) if state.changed_only else None
             within = self.frame["id"].isin(marks.kinds).to_numpy() if marks else None
             in_date_order = np.flatnonzero(event_mask(self.table, state, within))
-            keys = self.frame[SORT_KEYS[sort.key]].iloc[in_date_order]  # the sort keys, not every column
+            keys = self.frame_in(state.lang)[SORT_KEYS[sort.key]].iloc[
+                in_date_order
+            ]  # the sort keys, not every column
             ordered = keys.sort_values(list(keys.columns), ascending=not sort.descending, kind="stable")
             in_table_order = self.frame.index.get_indexer(ordered.index)
             self._filtered[key] = (in_date_order, in_table_order, facet_counts(self.table, state, within))
@@ -303,13 +339,14 @@ class Catalog:
         sized for present mode with `present`)."""
         state, marks, notices = self._since(state)
         in_date_order, in_table_order, (domain_counts, actor_counts) = self._filter(state, sort)
-        story = story_stop(self.dataset, self.frame.iloc[in_date_order], state) if state.story else None
+        frame = self.frame_in(state.lang)
+        story = story_stop(self.dataset, frame.iloc[in_date_order], state) if state.story else None
         if story and story.number != state.stop:  # an out-of-range stop: the URL says where we are
             state = replace(state, stop=story.number)
         selected = story.event if story else self.dataset.event(state.event) if state.event else None
         return View(
             state=state,
-            frame=self.frame,
+            frame=frame,
             positions=in_table_order,
             total=len(self.frame),
             figure=self.figure(state, in_date_order, story, present),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..core.changes import Changes, compare
 from ..core.history import History, Version, find
+from ..core.i18n import DEFAULT, translator
 from ..core.ledger import Ledger
 from ..core.store import Store
 
@@ -28,9 +29,11 @@ class Comparison:
     unmatched: bool = False
 
 
-def version_name(version: Version) -> str:
-    """A version as a memo cites it, in a sentence: 'data version 388d3a2f2827142c of 2026-12-06'."""
-    return f"data version {version.id} of {version.when.date().isoformat()}"
+def version_name(version: Version, lang: str = DEFAULT) -> str:
+    """A version as a memo cites it, in a sentence: 'data version 388d3a2f2827142c of 2026-12-06'
+    (in `lang`; the day stays ISO, as the version's id is a code, not prose)."""
+    words = translator(lang).gettext("data version %(id)s of %(day)s")
+    return words % {"id": version.id, "day": version.when.date().isoformat()}
 
 
 class ChangeLog:
@@ -56,11 +59,14 @@ class ChangeLog:
                 self._versions[key] = history.versions()
         return self._versions[key]
 
-    def cited(self, version_id: str) -> str:
+    def cited(self, version_id: str, lang: str = DEFAULT) -> str:
         """How a memo cites a data version: 'Data version 388d3a2f2827142c of 2026-12-06' (its date
-        from the history; not in it yet, the id alone)."""
+        from the history; not in it yet, the id alone), in `lang`."""
         found = self.version(version_id)
-        return f"Data version {version_id}" + (f" of {found.when.date().isoformat()}" if found else "")
+        _ = translator(lang).gettext
+        if found is None:
+            return _("Data version %(id)s") % {"id": version_id}
+        return _("Data version %(id)s of %(day)s") % {"id": version_id, "day": found.when.date().isoformat()}
 
     def version(self, version_id: str) -> Version | None:
         """The version with this id, if the history has it."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from ..core.history import find
+from ..core.i18n import DEFAULT, translator
 from ..core.snapshot_file import DamagedSnapshot, looks_whole
 from ..core.store import Store
 from .catalog import Catalog
@@ -60,25 +61,30 @@ class Pins:
             self._open[version.id] = catalog
             return catalog
 
-    def _words(self, version_id: str) -> str:
+    def _words(self, version_id: str, lang: str) -> str:
         found = self.change_log.version(version_id)
-        return version_name(found) if found else f"data version {version_id}"
+        if found:
+            return version_name(found, lang)
+        return translator(lang).gettext("data version %(id)s") % {"id": version_id}
 
-    def note(self, ref: str, pinned: Catalog | None, current: Catalog) -> PinNote | None:
-        """What a page pinned to `ref` says: that it shows an older version (`pinned`), or that the
-        one asked for is gone (None: the current one is shown); nothing when it is the current one."""
+    def note(self, ref: str, pinned: Catalog | None, current: Catalog, lang: str = DEFAULT) -> PinNote | None:
+        """What a page pinned to `ref` says, in `lang`: that it shows an older version (`pinned`), or
+        that the one asked for is gone (None: the current one is shown); nothing when it is the
+        current one."""
+        _ = translator(lang).gettext
+        now = self._words(current.version, lang)
         if pinned is None:
             return PinNote(
-                f"Data version {ref} is no longer available here; this is the current "
-                f"{self._words(current.version)}.",
-                f"What changed since {ref}",
+                _("Data version %(ref)s is no longer available here; this is the current %(current)s.")
+                % {"ref": ref, "current": now},
+                _("What changed since %(ref)s") % {"ref": ref},
                 f"/changes?since={quote(ref)}",
             )
         if pinned.version == current.version:
             return None
         return PinNote(
-            f"This link shows {self._words(pinned.version)}, as it was then; the current one is "
-            f"{self._words(current.version)}.",
-            "What changed since",
+            _("This link shows %(pinned)s, as it was then; the current one is %(current)s.")
+            % {"pinned": self._words(pinned.version, lang), "current": now},
+            _("What changed since"),
             f"/changes?since={pinned.version}",
         )

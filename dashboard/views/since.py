@@ -7,15 +7,21 @@ from dataclasses import dataclass
 
 from ..core.dates import parse_partial_date
 from ..core.history import Version, find
+from ..core.i18n import DEFAULT
+from ..core.local_dates import local_date
+from ..core.shown import shown
 from .change_log import ChangeLog, Comparison, version_name
 
 NEW, CHANGED = "new", "changed"
 
 
-def named_event(records: dict[str, dict], event_id: str) -> dict:
-    """An event of either version as the pages name it: id, title, date at its precision."""
+def named_event(records: dict[str, dict], event_id: str, lang: str = DEFAULT) -> dict:
+    """An event of either version as the pages name it, for a reader of `lang`: id, title (a Shown: in
+    `lang` when the version's file has it, else marked), and the date at its precision as `lang`'s
+    readers write it."""
     record = records[event_id]
-    return {"id": event_id, "title": record["title"], "date": parse_partial_date(record["date"]).label()}
+    date = local_date(parse_partial_date(record["date"]), lang)
+    return {"id": event_id, "title": shown(record["title"], lang), "date": date}
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,10 @@ class SinceMarks:
     def since_words(self) -> str:
         """'since data version 3f9c… of 2026-12-06'."""
         return f"since {version_name(self.old)}"
+
+    def old_words(self, lang: str) -> str:
+        """The earlier version in `lang`'s words: 'data version 3f9c… of 2026-12-06'."""
+        return version_name(self.old, lang)
 
 
 def _marks(found: Comparison) -> SinceMarks:

@@ -15,15 +15,13 @@ from dash.exceptions import DependencyException
 from flask import Response, jsonify, request
 from werkzeug.exceptions import HTTPException
 
+from ..core.i18n import pick_language, translator
 from ..core.untrusted import read_json
+from ..outputs.pages import render
 from .paths import is_known
 
 log = logging.getLogger("dashboard.requests")
 CALLBACK_PATH = "/_dash-update-component"
-NOT_FOUND = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
-<body><h1>Not found</h1>
-<p>There is nothing at this address. <a href="/">Open the timeline</a>.</p></body></html>
-"""
 
 
 def _same_dependencies(sent: object, expected: list[dict]) -> bool:
@@ -60,8 +58,15 @@ def callback_request_problem(body: object, callback_map: dict) -> str | None:
     return None
 
 
+def _language() -> str:
+    """The reader's language for an error: the URL's `lang=`, else the Accept-Language header's."""
+    return pick_language(request.args.get("lang"), request.headers.get("Accept-Language"))
+
+
 def _not_found() -> Response:
-    return Response(NOT_FOUND, 404, mimetype="text/html")
+    response = Response(render("not_found.html", lang=_language()), 404, mimetype="text/html")
+    response.vary.add("Accept-Language")
+    return response
 
 
 def _body_problem(callback_map: dict) -> str | None:
@@ -103,4 +108,5 @@ def install_guards(app: Dash) -> None:
         log.exception("Unhandled error on %s %s", request.method, request.path)
         if request.path == CALLBACK_PATH:
             return jsonify(error="invalid callback request"), 400
-        return Response("Internal error. It has been logged.\n", 500, mimetype="text/plain")
+        words = translator(_language()).gettext("Internal error. It has been logged.")
+        return Response(words + "\n", 500, mimetype="text/plain")

@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 from dash import Dash
 from flask import Response, g, has_request_context, request
 
+from ..core.i18n import pick_language
 from ..core.version_ref import version_ref
 from ..views.catalog import Catalog
 from ..views.live import LiveCatalog
@@ -52,7 +53,8 @@ class Pinning:
         pinned = self.pins.catalog(ref, g.current) if ref else None
         g.catalog = pinned or g.current
         g.pin_gone = bool(ref) and pinned is None
-        g.pin_note = self.pins.note(ref, pinned, g.current) if ref else None
+        lang = pick_language(dict(parse_qsl(query)).get("lang"), request.headers.get("Accept-Language"))
+        g.pin_note = self.pins.note(ref, pinned, g.current, lang) if ref else None
 
     def get_catalog(self) -> Catalog:
         return g.catalog if has_request_context() and "catalog" in g else self.live.get()

@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 from dash import Dash
 from flask import Response, jsonify, make_response, redirect, request, send_file
 
-from ..core.filters import parse_view
+from ..core.filters import ParsedView, ViewState, parse_view
+from ..core.i18n import pick_language, translator
 from ..outputs.brief import BRIEF_KEYS, briefing_state
 from ..outputs.brief_html import brief_page
 from ..outputs.changes_report import changes_page, since_section
@@ -18,12 +19,14 @@ from ..outputs.downloads import EXPORT_FORMATS, export_view, image_figure_of
 from ..outputs.pages import PLOTLY_JS
 from ..outputs.scripts import module_order
 from ..outputs.standalone import EMBED_KEYS, EmbedOptions, embed_page
+from ..views.languages import language_choices
 from ..views.live import LiveCatalog
 from ..views.view_words import view_filename
 from . import paths
 from .http_cache import asset_version, etag
 from .pinning import Pinning
 
+LANGUAGE_PAGES = (paths.EMBED, paths.BRIEF, paths.CHANGES, paths.DOWNLOAD_FIGURE)
 EMBED_CACHE = "public, max-age=300, stale-while-revalidate=86400"
 EMBED_PAGES = 16  # embed pages kept per worker, by ETag: drawing a 300-event chart takes ~0.2 s
 VERSIONED_CACHE = "public, max-age=31536000, immutable"
@@ -43,6 +46,20 @@ FULL_PLOTLY = re.compile(r"^/_dash-component-suites/plotly/package_data/plotly(\
 
 def _query() -> str:
     return request.query_string.decode("utf-8", errors="replace")
+
+
+def _accept_language() -> str:
+    return request.headers.get("Accept-Language", "")
+
+
+def _parsed(dataset, extra_keys: tuple[str, ...] = ()) -> ParsedView:
+    """The request's view, its language from `lang=` else the Accept-Language header."""
+    return parse_view(_query(), dataset, extra_keys=extra_keys, accept_language=_accept_language())
+
+
+def _extra(keys: tuple[str, ...]) -> dict[str, str]:
+    """A page's own parameters from the request (the embed's `title=off`), for its language switch."""
+    return {key: request.args[key][:80] for key in keys if key in request.args}
 
 
 def _origin() -> str:
@@ -124,11 +141,20 @@ def install_routes(app: Dash, live: LiveCatalog, pinning: Pinning, assets: Path)
             response.headers["Cache-Control"] = VERSIONED_CACHE
         return response
 
+    @server.after_request
+    def vary_on_the_language(response: Response) -> Response:
+        """A page of ours without `lang=` is in the language of the request's Accept-Language: a
+        cache must keep one copy per header (Dash's own page says its language in its URL)."""
+        ours = request.path in LANGUAGE_PAGES or request.path.startswith("/download/")
+        if ours and "lang" not in request.args:
+            response.vary.add("Accept-Language")
+        return response
+
     @server.get(paths.EMBED)
     def embed():
         catalog = get_catalog()
         # Article readers cannot fix the URL: its notices are dropped here (the explorer shows them).
-        state = parse_view(_query(), catalog.dataset, extra_keys=EMBED_KEYS).state
+        state = _parsed(catalog.dataset, EMBED_KEYS).state
         options = EmbedOptions.from_args(request.args)
         note = pinning.note() if pinning.gone() else None
         tag = etag(catalog.version, state.to_query(), repr(options), assets_key, repr(note))
@@ -139,7 +165,8 @@ def install_routes(app: Dash, live: LiveCatalog, pinning: Pinning, assets: Path)
                 page = embed_pages.pop(tag, None)
             page = page or embed_page(
                 catalog.dataset, catalog.view(state), catalog.still(state), options, embed_assets,
-                cited=change_log.cited(catalog.version), note=note,
+                cited=change_log.cited(catalog.version, state.lang), note=note,
+                languages=language_choices(state, _extra(EMBED_KEYS)),
             )  # fmt: skip
             with pages_lock:
                 embed_pages[tag] = page
@@ -153,39 +180,41 @@ def install_routes(app: Dash, live: LiveCatalog, pinning: Pinning, assets: Path)
     @server.get(paths.BRIEF)
     def brief():
         catalog = get_catalog()
-        parsed = parse_view(_query(), catalog.dataset, extra_keys=BRIEF_KEYS)
+        parsed = _parsed(catalog.dataset, BRIEF_KEYS)
         view = catalog.view(briefing_state(parsed.state))
-        cited = change_log.cited(catalog.version)
+        lang = view.state.lang
+        cited = change_log.cited(catalog.version, lang)
         since = parsed.state.since
         section = None
         if since:
             found = change_log.compare(since, catalog.version)
-            section = since_section(found, since, set(view.rows["id"]))
+            section = since_section(found, since, set(view.rows["id"]), lang)
         notices = (*parsed.notices, *view.notices)
         return brief_page(
             catalog.dataset, view, brief_assets, notices, url=_origin(), cited=cited, since=section,
-            note=pinning.note(),
+            note=pinning.note(), languages=language_choices(view.state, _extra(BRIEF_KEYS)),
         )  # fmt: skip
 
     @server.get(paths.DOWNLOAD)
     def download(kind: str):
-        if kind not in DOWNLOAD_TYPES:
-            return Response(
-                f"Unknown format; use one of {', '.join(EXPORT_FORMATS)}.\n", 404, mimetype="text/plain"
-            )
         catalog = get_catalog()
+        state = _parsed(catalog.dataset).state
+        _ = translator(state.lang).gettext
+        if kind not in DOWNLOAD_TYPES:
+            words = _("Unknown format; use one of %(formats)s.") % {"formats": ", ".join(EXPORT_FORMATS)}
+            return Response(words + "\n", 404, mimetype="text/plain")
         if pinning.gone():
             note = pinning.note()
             return Response(
                 f"{note.text}\n{note.link_text}: {_origin()}{note.href}\n", 410, mimetype="text/plain"
             )
         text, _notices = export_view(
-            catalog, kind, _query(), url=_origin(), cited=change_log.cited(catalog.version)
-        )
+            catalog, kind, _query(), url=_origin(), cited=change_log.cited(catalog.version, state.lang),
+            accept_language=_accept_language(),
+        )  # fmt: skip
         mimetype, extension = DOWNLOAD_TYPES[kind]
         body = "\ufeff" + text if kind == "csv" else text  # the BOM makes Excel read UTF-8
         response = Response(body, content_type=mimetype)
-        state = parse_view(_query(), catalog.dataset).state
         filename = f"{view_filename(catalog.dataset, state)}.{extension}"
         response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
@@ -195,8 +224,8 @@ def install_routes(app: Dash, live: LiveCatalog, pinning: Pinning, assets: Path)
         """The view's whole chart with its title, filters and credit drawn in, and a file name, for
         the explorer's PNG and SVG downloads (drawn in the reader's browser)."""
         catalog = get_catalog()
-        state = briefing_state(parse_view(_query(), catalog.dataset).state)
-        return jsonify(image_figure_of(catalog, state, change_log.cited(catalog.version)))
+        state = briefing_state(_parsed(catalog.dataset).state)
+        return jsonify(image_figure_of(catalog, state, change_log.cited(catalog.version, state.lang)))
 
     @server.get(paths.STORY)
     @server.get(paths.STORY_STOP)
@@ -215,10 +244,13 @@ def install_routes(app: Dash, live: LiveCatalog, pinning: Pinning, assets: Path)
     def changes():
         catalog = get_catalog()
         since = request.args.get("since", "")[:80]
+        lang = pick_language(request.args.get("lang"), _accept_language())
         found = change_log.compare(since, catalog.version)
         if found is None:
-            return Response("No earlier version of the events is known.\n", 404, mimetype="text/plain")
-        return changes_page(catalog.dataset.title, found, since, brief_assets)
+            words = translator(lang).gettext("No earlier version of the events is known.")
+            return Response(words + "\n", 404, mimetype="text/plain")
+        languages = language_choices(ViewState(lang=lang), {"since": since} if since else None)
+        return changes_page(catalog.dataset.title, found, since, brief_assets, lang, languages)
 
     @server.get(paths.HEALTH)
     def health():

@@ -54,7 +54,7 @@ def test_a_filtered_embed_shows_its_marks_and_reports_its_height(page, server, s
     ]
     assert heights and heights[-1] > 300
     assert any(isinstance(m, str) and m.startswith("pymxPYMxtl-1xPYMxheightxPYMx") for m in messages)
-    assert frame.locator(".credit a").get_attribute("href") == "/?domains=military&from=2018"
+    assert frame.locator(".credit > a").get_attribute("href") == "/?domains=military&from=2018"
 
 
 def test_the_embed_fits_a_320_pixel_column_without_sideways_scrolling(page, server, site):

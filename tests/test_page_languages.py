@@ -1,0 +1,240 @@
+"""The pages outside the explorer in each language: /brief, /embed, /changes, the 404 page and the
+downloads speak the page's language, leaving no English interface string (checked against the
+catalogue's English ids), with dates in the reader's calendar and a switch to the other languages."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import json
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from dashboard.app import create_app
+from dashboard.core.changes import compare, event_records
+from dashboard.core.filters import ViewState
+from dashboard.core.history import Version
+from dashboard.core.i18n import LOCALE_DIR
+from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
+from dashboard.core.problems import EventFileError
+from dashboard.core.shown import shown
+from dashboard.outputs.changes_report import changes_page
+from dashboard.views.change_log import Comparison
+from dashboard.views.languages import language_choices
+
+ASIAN = ("ja", "zh-Hant")
+MAY_2019 = {"ja": "2019（令和元）年5月", "zh-Hant": "民國108年5月"}
+
+
+@pytest.fixture(scope="module")
+def client():
+    return create_app().server.test_client()
+
+
+def _english_phrases() -> set[str]:
+    """The fixed words of every catalogue id: the text between its placeholders."""
+    with (LOCALE_DIR / "ja" / "LC_MESSAGES" / "messages.po").open("rb") as file:
+        catalog = read_po(file)
+    phrases = set()
+    for message in catalog:
+        for msgid in message.id if isinstance(message.id, tuple) else (message.id,):
+            for part in re.split(r"%\(\w+\)s|\{\{ ?\w+ ?\}\}", msgid):
+                part = part.strip(" .,:;()“”↗")
+                # A capitalised word ("Chronology") or several; a lone "and" or "from" is data too.
+                if re.search(r"[A-Za-z]{3,}", part) and (" " in part or part[0].isupper()):
+                    phrases.add(part)
+    return phrases
+
+
+ENGLISH = _english_phrases()
+
+
+def _data_texts() -> list[str]:
+    """Text the event file gives in English and the pages show as it is: names, quotes, sources."""
+    dataset = load_dataset([BUNDLED_EVENTS])
+    texts = [dataset.source_document.title, dataset.source_document.outlet, dataset.description]
+    for event in dataset.events:
+        texts += [*event.actors, *event.people, event.summary]
+        texts += [part for s in event.sources for part in (s.outlet, s.title, s.quote) if part]
+        texts += [part for s in event.statements for part in (s.party, s.text)]
+    for era in dataset.eras:
+        texts += [part for s in era.sources for part in (s.outlet, s.title, s.quote) if part]
+    return sorted(filter(None, texts), key=len, reverse=True)
+
+
+DATA = _data_texts()
+
+
+def visible_text(page: str) -> str:
+    """The words a reader sees: no scripts, styles, tags, URLs, nor the file's own English text."""
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
+    body = re.sub(r'\b(href|src)="[^"]*"', "", body)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    text = re.sub(r"https?://\S+", " ", " ".join(text.split()))
+    for data in DATA:
+        text = text.replace(" ".join(data.split()), " ")
+    return text
+
+
+def english_left(page: str) -> list[str]:
+    text = visible_text(page)
+    return sorted(
+        phrase for phrase in ENGLISH if re.search(rf"(?<![A-Za-z]){re.escape(phrase)}(?![A-Za-z])", text)
+    )
+
+
+def test_the_english_ids_are_found_on_the_english_pages(client):
+    """The check can fail: an English page shows many of the catalogue's words."""
+    page = client.get("/brief").get_data(as_text=True)
+    assert {"Chronology", "Print / Save as PDF", "Back to the explorer"} <= set(english_left(page))
+
+
+@pytest.mark.parametrize("lang", ASIAN)
+@pytest.mark.parametrize("path", ["/brief", "/embed", "/brief?from=2019-05&since=nothing"])
+def test_a_page_in_japanese_or_chinese_leaves_no_english_interface_string(client, lang, path):
+    sep = "&" if "?" in path else "?"
+    page = client.get(f"{path}{sep}lang={lang}").get_data(as_text=True)
+    assert f'<html lang="{lang}">' in page
+    assert english_left(page) == []
+
+
+@pytest.mark.parametrize("lang", ASIAN)
+def test_the_brief_writes_dates_in_the_readers_calendar(client, lang):
+    page = client.get(f"/brief?lang={lang}").get_data(as_text=True)
+    assert MAY_2019[lang] in page
+    dates = re.findall(r'<td class="date">([^<]*)</td>', page)
+    assert len(dates) == 30 and all("年" in date and not re.search("[A-Za-z]", date) for date in dates)
+
+
+@pytest.mark.parametrize("lang", ASIAN)
+def test_the_embed_hover_labels_carry_dates_in_the_readers_calendar(client, lang):
+    page = client.get(f"/embed?lang={lang}").get_data(as_text=True)
+    figure = json.loads(re.search(r'id="figure-data">(.*?)</script>', page, re.S).group(1))
+    dates = [row[1] for trace in figure["data"] for row in trace.get("customdata") or () if len(row) > 1]
+    assert any(MAY_2019[lang] in date for date in dates), dates[:5]
+
+
+def test_the_accept_language_header_picks_the_language_and_caches_vary_on_it(client):
+    japanese = client.get("/embed", headers={"Accept-Language": "ja,en;q=0.5"})
+    english = client.get("/embed", headers={"Accept-Language": "en"})
+    assert '<html lang="ja">' in japanese.get_data(as_text=True)
+    assert "Accept-Language" in japanese.headers["Vary"]
+    assert japanese.headers["ETag"] != english.headers["ETag"]
+    asked = client.get("/embed?lang=zh-Hant", headers={"Accept-Language": "ja"})
+    assert '<html lang="zh-Hant">' in asked.get_data(as_text=True)
+    assert "Accept-Language" not in asked.headers.get("Vary", "")
+    brief = client.get("/brief", headers={"Accept-Language": "zh-TW"})
+    assert '<html lang="zh-Hant">' in brief.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/brief?q=Hsieh", "/embed?title=off"])
+def test_every_language_switch_link_opens_the_page_in_that_language(client, path):
+    page = client.get(path).get_data(as_text=True)
+    links = re.findall(r'<a href="([^"]+)" lang="([^"]+)" hreflang', page)
+    assert [lang for _href, lang in links] == ["en", "ja", "zh-Hant"]
+    for href, lang in links:
+        target = html.unescape(href)
+        assert target.startswith(path.split("?")[0] + "?") and path.split("?")[1] in target
+        assert f'<html lang="{lang}">' in client.get(target).get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang", ASIAN)
+def test_the_not_found_page_is_in_the_readers_language(client, lang):
+    response = client.get("/no-such-page", headers={"Accept-Language": lang})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 404 and f'<html lang="{lang}">' in page
+    assert english_left(page) == []
+
+
+def _comparison() -> Comparison:
+    dataset = load_dataset([BUNDLED_EVENTS])
+    after = event_records(dataset)
+    before = {key: value for key, value in after.items() if key != "hsieh-basic-law-call-2019"}
+    changed = "kono-wha-tweet-2019"
+    before[changed] = dict(before[changed], importance=1)
+    old = Version("a" * 16, dt.datetime(2026, 1, 2, tzinfo=dt.UTC), "b" * 40)
+    new = Version("c" * 16, dt.datetime(2026, 2, 3, tzinfo=dt.UTC), "d" * 40)
+    return Comparison(compare(before, after), old, new, {**before, **after}, [old, new])
+
+
+@pytest.mark.parametrize("lang", ASIAN)
+def test_the_changes_page_names_its_events_and_versions_in_the_readers_language(lang):
+    dataset = load_dataset([BUNDLED_EVENTS])
+    found = _comparison()
+    choices = language_choices(ViewState(lang=lang), {"since": "aaaa"})
+    page = changes_page(dataset.title, found, "aaaa", {"fonts": "", "css": ""}, lang, choices)
+    assert f'<html lang="{lang}">' in page
+    assert english_left(page) == []
+    hsieh = dataset.event("hsieh-basic-law-call-2019")
+    assert shown(hsieh.title, lang).text in page
+    assert {"ja": "2019（平成31）年1月", "zh-Hant": "民國108年1月"}[lang] in page
+    switch = re.findall(r'<a href="(/changes\?[^"]+)" lang="([^"]+)"', page)
+    assert [(html.unescape(href), to) for href, to in switch] == [
+        ("/changes?since=aaaa&lang=en", "en"),
+        ("/changes?lang=ja&since=aaaa", "ja"),
+        ("/changes?lang=zh-Hant&since=aaaa", "zh-Hant"),
+    ]
+
+
+def test_the_csv_is_in_the_views_language_and_names_each_texts_language(client):
+    data = client.get("/download/csv?lang=ja&q=Hsieh").get_data(as_text=True).lstrip("\ufeff")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(data))}
+    row = rows["hsieh-basic-law-call-2019"]
+    assert row["title"] == "謝長廷、日本に日台交流基本法の制定を求める" or row["title_language"] == "ja"
+    assert row["title_language"] == "ja" and row["summary_language"] == "en"
+    assert row["date_label"] == "2019（平成31）年1月"
+
+
+def test_the_json_keeps_every_language_as_the_file_writes_them(client):
+    data = json.loads(client.get("/download/json?lang=ja").get_data(as_text=True))
+    assert set(data["title"]) == {"en", "ja", "zh-Hant"} and data["language"] == "en"
+    assert all(set(domain["label"]) == {"en", "ja", "zh-Hant"} for domain in data["domains"])
+    event = next(event for event in data["events"] if event["id"] == "hsieh-basic-law-call-2019")
+    assert set(event["title"]) == {"en", "ja", "zh-Hant"} and isinstance(event["summary"], str)
+
+
+def test_the_markdown_brief_is_in_the_views_language(client):
+    memo = client.get("/download/brief?lang=zh-Hant").get_data(as_text=True)
+    assert memo.startswith("# 簡報資料：") and "## 大事紀" in memo and "民國108年5月" in memo
+    assert "（英文）" in memo, "a summary written only in English is marked as such"
+
+
+ERA = """title: T
+description: D
+eras:
+  - id: wha
+    label: {label}
+    start: "2009"
+    end: "2016"
+    sources: [{{outlet: O}}]
+events:
+  - id: one
+    date: "2019"
+    title: One
+    summary: S.
+    domains: [diplomatic]
+    actors: [Japan]
+    sources: [{{outlet: O}}]
+"""
+
+
+def test_an_era_label_may_be_translated_and_must_hold_the_files_language(tmp_path):
+    path = tmp_path / "events.yaml"
+    path.write_text(ERA.format(label="{en: WHA observer, ja: WHAオブザーバー}"), encoding="utf-8")
+    assert load_dataset([path]).eras[0].label.get("ja") == ("WHAオブザーバー", "ja")
+    path.write_text(ERA.format(label="{ja: WHAオブザーバー}"), encoding="utf-8")
+    with pytest.raises(EventFileError, match="has no 'en' text"):
+        load_dataset([path])
+
+
+@pytest.mark.parametrize("lang", ASIAN)
+def test_the_bundled_eras_are_labelled_in_the_readers_language_on_the_embed(client, lang):
+    dataset = load_dataset([BUNDLED_EVENTS])
+    page = client.get(f"/embed?lang={lang}").get_data(as_text=True)
+    for era in dataset.eras:
+        assert era.label.get(lang)[1] == lang
+        assert html.escape(era.label.get(lang)[0], quote=False) in page
