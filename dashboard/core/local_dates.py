@@ -24,7 +24,7 @@ from babel.dates import DateTimeFormat, tokenize_pattern
 from japanera import ERA_DATA_GENERAL, Era
 
 from .dates import PartialDate
-from .i18n import DEFAULT, catalogue_name
+from .i18n import DEFAULT, catalogue_name, translator
 
 GREGORIAN_IN_JAPAN = dt.date(1873, 1, 1)  # Meiji 6: the day Japan's Gregorian calendar began
 ROC_FIRST_YEAR = 1912
@@ -68,6 +68,7 @@ def _pattern(lang: str, precision: str) -> list[tuple[str, object]]:
     return tokenize_pattern(locale.datetime_skeletons[SKELETONS[precision]].pattern)
 
 
+@lru_cache(maxsize=4096)  # events share dates; a catalog writes each date once per language
 def local_date(date: PartialDate, lang: str) -> str:
     """The date at its precision as `lang`'s readers write it (see the module's docstring)."""
     if lang == DEFAULT:
@@ -78,3 +79,13 @@ def local_date(date: PartialDate, lang: str) -> str:
         value if kind == "chars" else year if value[0] == "y" else fields[value[0] * value[1]]
         for kind, value in _pattern(lang, date.precision)
     )
+
+
+def event_date(event, lang: str) -> str:
+    """An event's date at its precision in `lang`, with its end for a span ('2009 – 2016',
+    '2009（平成21）年～2016（平成28）年')."""
+    start = local_date(event.date, lang)
+    if event.end is None:
+        return start
+    words = translator(lang).gettext("%(start)s – %(end)s")
+    return words % {"start": start, "end": local_date(event.end, lang)}

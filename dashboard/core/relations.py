@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from .i18n import N_
+
 # Each type: the word from the event that names it, then the word seen from the event it names.
 TYPES = {
-    "responds-to": ("Responds to", "Answered by"),
-    "leads-to": ("Leads to", "Follows from"),
-    "part-of": ("Part of", "Includes"),
-    "same-issue": ("Same issue", "Same issue"),
+    "responds-to": (N_("Responds to"), N_("Answered by")),
+    "leads-to": (N_("Leads to"), N_("Follows from")),
+    "part-of": (N_("Part of"), N_("Includes")),
+    "same-issue": (N_("Same issue"), N_("Same issue")),
 }
-UNTYPED = "Related"
+UNTYPED = N_("Related")
 PART_OF = "part-of"
 
 
