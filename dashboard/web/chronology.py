@@ -5,12 +5,12 @@ from __future__ import annotations
 from dash import html
 
 from ..core.i18n import DEFAULT, N_, translator
-from ..core.local_dates import event_date
+from ..core.local_dates import local_date
 from ..core.model import IMPORTANCE
 from ..views.catalog import TABLE_PAGE, Sort, View
 from ..views.highlight import marked
 from . import ids
-from .event_text import shown
+from .event_text import formatted, shown
 
 # Each sortable column: its key, its heading and its button's title.
 SORT_COLUMNS = (
@@ -73,7 +73,16 @@ def _date_and_title(view: View, row, dataset) -> tuple[str, list]:
     event = dataset.event(row.id) if lang != DEFAULT else None
     if event is None:
         return row.date_label, highlighted(row.title, query)
-    return event_date(event, lang), shown(event.title, lang, lambda text: highlighted(text, query))
+    return date_cell(event, lang), shown(event.title, lang, lambda text: highlighted(text, query))
+
+
+def date_cell(event, lang: str) -> str | list:
+    """The event's date in the reader's calendar; a span's two dates each kept on one line (a
+    Japanese span is two era-dated dates: unbroken, it would widen the column past the titles)."""
+    if event.end is None:
+        return local_date(event.date, lang)
+    start, end = (html.Span(local_date(day, lang), className="nowrap") for day in (event.date, event.end))
+    return formatted(translator(lang).gettext("%(start)s – %(end)s"), {"start": start, "end": end})
 
 
 def chronology_table(view: View, sort: Sort, labels: dict[str, str], dataset) -> list:

@@ -12,8 +12,7 @@ from ..core.model import IMPORTANCE, Event
 from . import ids
 from .chronology import highlighted
 from .detail_sections import related_section, statements_section
-from .event_text import language_mark, shown, text_and_language, text_in
-from .markdown_view import markdown_components
+from .event_text import shown, shown_markdown, text_in
 
 
 def _source_item(source, lang: str, language: str) -> html.Li:
@@ -28,16 +27,6 @@ def _source_item(source, lang: str, language: str) -> html.Li:
     if source.quote:  # quoted verbatim, in the file's language whatever the page's
         parts.append(html.Blockquote(f"“{source.quote}”", lang=language))
     return html.Li(parts)
-
-
-def _summary(event: Event, lang: str) -> html.Div:
-    """The summary in the page's language, else the file's, marked (event_text.shown)."""
-    text, language = text_and_language(event.summary, lang)
-    summary = markdown_components(text, "summary")
-    if language == lang:
-        return summary
-    summary.lang = language
-    return html.Div([summary, language_mark(language, lang)], className="summary-fallback")
 
 
 def event_detail(event: Event | None, dataset: DatasetLike, state: ViewState) -> list:
@@ -92,7 +81,7 @@ def event_detail(event: Event | None, dataset: DatasetLike, state: ViewState) ->
         html.Dl(
             [item for name, value in facts for item in (html.Dt(name), html.Dd(value))], className="facts"
         ),
-        _summary(event, lang),
+        shown_markdown(event.summary, lang, "summary"),
         *statements_section(event, state, dataset.language),
         html.H3(_("Sources")),
         html.Ol(

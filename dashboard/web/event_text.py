@@ -7,6 +7,7 @@ calendar by core/local_dates.py."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -14,6 +15,7 @@ from babel import Locale
 from dash import html
 
 from ..core.i18n import catalogue_name
+from .markdown_view import markdown_components
 
 
 @lru_cache(maxsize=16)
@@ -34,13 +36,33 @@ def text_in(text: object, lang: str) -> str:
     return text_and_language(text, lang)[0]
 
 
-def shown(text: object, lang: str, draw: Callable[[str], list] = lambda value: [value]) -> list:
+def shown(
+    text: object, lang: str, draw: Callable[[str], list] = lambda value: [value], first: bool = False
+) -> list:
     """The text as components (`draw` makes them: search marks, say); when it fell back to the
-    file's language, in an element of that `lang` followed by the quiet mark."""
+    file's language, in an element of that `lang` with the quiet mark after it (`first`: before)."""
     value, language = text_and_language(text, lang)
     if language == lang:
         return draw(value)
-    return [html.Span(draw(value), lang=language), " ", language_mark(language, lang)]
+    parts = [html.Span(draw(value), lang=language), " ", language_mark(language, lang)]
+    return parts[::-1] if first else parts
+
+
+def shown_markdown(text: object, lang: str, class_name: str | None = None) -> html.Div:
+    """Markdown from the event file as `shown` gives it: in the page's language, else in the file's,
+    the mark first (a block's end may be folded out of sight)."""
+    value, language = text_and_language(text, lang)
+    block = markdown_components(value, class_name)
+    if language != lang:
+        block.lang = language
+        block.children = [language_mark(language, lang), " ", *block.children]
+    return block
+
+
+def formatted(words: str, values: dict) -> list:
+    """Translated words with components in place of their `%(name)s` placeholders."""
+    parts = re.split(r"%\((\w+)\)s", words)
+    return [values[part] if index % 2 else part for index, part in enumerate(parts) if part]
 
 
 def language_mark(language: str, lang: str) -> html.Small:

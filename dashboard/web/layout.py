@@ -39,7 +39,7 @@ def _period(catalog: Catalog) -> str:
 
 
 def header(catalog: Catalog, state: ViewState) -> html.Header:
-    """The language switch, dataset title, description, counts, period and the source document."""
+    """Dataset title, description, counts, period and the source document."""
     translation = translator(state.lang)
     _ = translation.gettext
     dataset = catalog.dataset
@@ -57,9 +57,13 @@ def header(catalog: Catalog, state: ViewState) -> html.Header:
         meta += [_(" · Source: "), link]
     return html.Header(
         [
-            language_switch(state),
             html.H1(shown(dataset.title, state.lang)),
-            html.P(shown(dataset.description, state.lang), className="description", id=ids.DESCRIPTION),
+            # The mark first: the description folds to two lines and would hide a mark at its end.
+            html.P(
+                shown(dataset.description, state.lang, first=True),
+                className="description",
+                id=ids.DESCRIPTION,
+            ),
             html.Button(
                 _("more"),
                 className="more",
@@ -333,6 +337,7 @@ def explorer_layout(catalog: Catalog, first: View | None = None, cited: str = ""
             dcc.Store(id=ids.ZOOM),
             dcc.Store(id=ids.SHARE_QUERY),
             html.A(_("Skip to the chronology"), href="#chronology-section", className="skip-link"),
+            language_switch(state),  # outside the header, which present mode hides
             header(catalog, state),
             html.Div(id=ids.NOTICES, role="status", className="notices"),
             html.Main(

@@ -11,9 +11,8 @@ from ..core.local_dates import event_date
 from ..core.story import StoryStop
 from ..views.catalog import View
 from . import ids
-from .event_text import language_mark, shown, text_and_language
+from .event_text import shown, shown_markdown
 from .language import share_query
-from .markdown_view import markdown_components
 
 
 def _step(label: str, story: str | None, stop: int, *, role: str, disabled: bool = False) -> html.Button:
@@ -25,16 +24,6 @@ def _step(label: str, story: str | None, stop: int, *, role: str, disabled: bool
         disabled=disabled,
         **{"data-step": role},
     )
-
-
-def _markdown(text, lang: str, class_name: str | None = None) -> html.Div:
-    """Markdown from the event file in the page's language, else the file's, marked."""
-    value, language = text_and_language(text, lang)
-    block = markdown_components(value, class_name)
-    if language != lang:
-        block.lang = language
-        block.children = [*block.children, language_mark(language, lang)]
-    return block
 
 
 def story_panel(stop: StoryStop | None, lang: str = DEFAULT) -> list:
@@ -100,7 +89,7 @@ def story_panel(stop: StoryStop | None, lang: str = DEFAULT) -> list:
         ),
         # Folded, so that the first stop too is one screen with its chart.
         html.Details(
-            [html.Summary(_("About this story")), _markdown(stop.introduction, lang, "story-intro")],
+            [html.Summary(_("About this story")), shown_markdown(stop.introduction, lang, "story-intro")],
             className="story-intro-fold",
         )
         if first and stop.introduction
@@ -108,9 +97,10 @@ def story_panel(stop: StoryStop | None, lang: str = DEFAULT) -> list:
         html.Div(
             [
                 html.H3(_("Teaching note"), className="visually-hidden"),
-                _markdown(stop.note, lang, "story-note"),
+                shown_markdown(stop.note, lang, "story-note"),
                 html.Div(
-                    [html.Strong(_("Discuss: ")), _markdown(stop.question, lang)], className="story-question"
+                    [html.Strong(_("Discuss: ")), shown_markdown(stop.question, lang)],
+                    className="story-question",
                 )
                 if stop.question
                 else None,
