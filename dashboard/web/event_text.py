@@ -67,4 +67,4 @@ def formatted(words: str, values: dict) -> list:
 
 def language_mark(language: str, lang: str) -> html.Small:
     """The quiet mark after text that is not in the page's language, naming the language it is in."""
-    return html.Small(language_name(language, lang), className="shown-language")
+    return html.Small(language_name(language, lang), lang=lang, className="shown-language")
