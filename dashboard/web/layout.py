@@ -197,7 +197,7 @@ def _copy_field(label: str, field_id: str, field, lang: str, extra: list | None 
         _("Copy"),
         type="button",
         className="copy",
-        title=_("Copy: %(field)s") % {"field": label},
+        title=_("Copy: %(field)s") % {"field": label.lower()},
         **{"data-copy": field_id},
     )
     status = html.Span(className="copy-status", role="status")
