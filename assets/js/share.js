@@ -3,6 +3,7 @@
    changes (embed.js); the copied code carries three lines of script that set the iframe's height
    from it. Sites that strip scripts get a fixed-height code instead, its height measured by
    loading the embed at the article column's width. */
+import { word } from "./words.js";
 const FIRST_HEIGHT = 560;  /* the resizing code's height until the embed reports its own */
 const UNMEASURED_HEIGHT = 640;  /* a fixed code's height when measuring failed: room for the credit */
 
@@ -11,7 +12,7 @@ function attribute(text) {
 }
 
 function iframe(origin, query, title, width, height, style) {
-  return '<iframe src="' + origin + "/embed" + query + '" title="Timeline: ' + attribute(title) +
+  return '<iframe src="' + origin + "/embed" + query + '" title="' + attribute(word("Timeline: %(title)s", { title })) +
     '" width="' + width + '" height="' + height + '" style="' + style + '" loading="lazy"></iframe>';
 }
 
@@ -78,10 +79,10 @@ export function listenForCopyButtons() {
     }
     function fallback() {
       field.select();
-      said(document.execCommand("copy") ? "Copied" : "Press Ctrl+C to copy");
+      said(word(document.execCommand("copy") ? "Copied" : "Press Ctrl+C to copy"));
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(field.value).then(() => said("Copied"), fallback);
+      navigator.clipboard.writeText(field.value).then(() => said(word("Copied")), fallback);
     } else {
       fallback();
     }
