@@ -113,3 +113,18 @@ def test_axe_finds_no_serious_or_critical_violations_in_the_embed(browser, serve
     context.close()
     serious = [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
     assert serious == [], results.generate_report()
+
+
+def test_in_a_phones_width_plotly_comes_only_when_the_reader_taps_the_chart(browser, server, site):
+    context = browser.new_context(viewport={"width": 400, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    fetched = []
+    page.on("request", lambda request: PLOTLY.search(request.url) and fetched.append(request.url))
+    page.goto(site.article("/phone.html", f"{server.url}/embed", width="360px"))
+    frame = next(f for f in page.frames if "/embed" in f.url)
+    page.wait_for_timeout(4000)  # past the 3 s a wide frame waits for an idle moment
+    assert fetched == [] and frame.locator(".still-chart").count() == 3
+    frame.locator(".chart-box").tap()
+    page.wait_for_function("() => window.messages.some(m => m && m.live)")
+    assert len(fetched) == 1 and frame.evaluate("document.querySelector('#chart').layout.timeline.upright")
+    context.close()
