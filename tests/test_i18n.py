@@ -113,3 +113,25 @@ def test_words_from_the_data_stay_escaped_inside_translated_text():
     )
     assert 'aria-label="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;：3件の出来事の年表"' in page
     assert "全体を表示 ↗" in page
+
+
+def test_the_language_is_part_of_the_view_and_travels_in_its_url(bundled):
+    japanese = parse_view("lang=ja&q=Kono", bundled).state
+    assert japanese.lang == "ja" and "lang=ja" in japanese.to_query()
+    assert parse_view(japanese.to_query(), bundled).state == japanese
+    assert parse_view("", bundled, accept_language="zh-TW,zh;q=0.9").state.lang == "zh-Hant"
+    assert parse_view("lang=en", bundled, accept_language="ja").state.lang == "en"
+    assert parse_view("lang=en", bundled).state.to_query() == ""  # English is the default
+
+
+def test_a_notice_about_an_ignored_value_is_written_in_the_readers_language(bundled):
+    assert parse_view("lang=ja&event=nope&colour=red", bundled).notices == (
+        "不明なパラメーター 'colour' を無視しました。",
+        "不明な出来事「nope」を無視しました。",
+    )
+    parsed = parse_view("lang=xx", bundled, accept_language="zh-Hant")
+    assert parsed.state.lang == "zh-Hant"
+    assert parsed.notices == ("已忽略未知的語言「xx」；可用語言為 en, ja, zh-Hant。",)
+    assert parse_view("actors=a,b,c,d,e", bundled).notices == (
+        "Unknown actors 'a', 'b', 'c' and 2 more ignored.",
+    )

@@ -13,6 +13,8 @@ from .dates import PartialDate, parse_partial_date
 from .days import day_value
 from .eras import era_named
 from .frame import EventTable
+from .i18n import DEFAULT, LANGUAGES, match_language, pick_language
+from .notices import Notices
 from .search import search_words
 from .untrusted import ascii_int
 from .version_ref import version_ref
@@ -36,6 +38,7 @@ VIEW_KEYS = (
     "v",
     "era",
     "eras",
+    "lang",
 )
 SWITCH = {"on": True, "off": False}  # the values of eras=
 FILTERED_STORY = "view"
@@ -64,7 +67,9 @@ class ViewState:
     since: str = ""
     changed_only: bool = False
     version: str = ""
-    lang: str | None = None  # the reader's language: the search also reads the text translated into it
+    lang: str = (
+        DEFAULT  # the reader's language (core/i18n.py): the search also reads the text translated into it
+    )
     eras: bool = True
 
     @property
@@ -89,6 +94,7 @@ class ViewState:
             "changed": CHANGED_ONLY if self.changed_only else "",
             "v": self.version,
             "eras": "" if self.eras else "off",
+            "lang": self.lang if self.lang != DEFAULT else "",
         }
         return {key: value for key, value in params.items() if value or (key == "domains" and value == "")}
 
@@ -110,14 +116,28 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def ignored_notice(what: str, values: list[str]) -> str:
+def ignored_notice(notices: Notices, what: str, values: list[str]) -> None:
     """One notice for every ignored value of a kind, naming the first few."""
     names = ", ".join(f"'{value[:40]}'" for value in values[:NAMED_IN_NOTICE])
-    more = f" and {len(values) - NAMED_IN_NOTICE:,} more" if len(values) > NAMED_IN_NOTICE else ""
-    return f"Unknown {what}{'s' * (len(values) != 1)} {names}{more} ignored."
+    if len(values) > NAMED_IN_NOTICE:
+        more = len(values) - NAMED_IN_NOTICE
+        names = notices.gettext("%(names)s and %(more)s more") % {"names": names, "more": f"{more:,}"}
+    count = len(values)
+    words = {
+        "parameter": notices.ngettext(
+            "Unknown parameter %(names)s ignored.", "Unknown parameters %(names)s ignored.", count
+        ),
+        "domain": notices.ngettext(
+            "Unknown domain %(names)s ignored.", "Unknown domains %(names)s ignored.", count
+        ),
+        "actor": notices.ngettext(
+            "Unknown actor %(names)s ignored.", "Unknown actors %(names)s ignored.", count
+        ),
+    }
+    notices.append(words[what] % {"names": names})
 
 
-def _known(values: list[str], allowed: list[str], what: str, notices: list[str]) -> tuple[str, ...]:
+def _known(values: list[str], allowed: list[str], what: str, notices: Notices) -> tuple[str, ...]:
     by_fold = {name.casefold(): name for name in allowed}
     kept, unknown = [], []
     for value in values:
@@ -127,23 +147,29 @@ def _known(values: list[str], allowed: list[str], what: str, notices: list[str])
         elif name not in kept:
             kept.append(name)
     if unknown:
-        notices.append(ignored_notice(what, unknown))
+        ignored_notice(notices, what, unknown)
     return tuple(kept)
 
 
-def _date(value: str, key: str, notices: list[str]) -> PartialDate | None:
+def _date(value: str, key: str, notices: Notices) -> PartialDate | None:
     try:
         date = parse_partial_date(value) if value else None
         if date is not None:
             date.first_day()  # raises for a year with no calendar day, such as 0000
         return date
     except ValueError:
-        notices.append(f"'{key}={value[:40]}' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored.")
+        notices.append(
+            notices.gettext("'%(key)s=%(value)s' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); ignored.")
+            % {"key": key, "value": value[:40]}
+        )
         return None
 
 
-def parse_view(query: str, dataset: DatasetLike, extra_keys: tuple[str, ...] = ()) -> ParsedView:
-    """Read a view from a query string, ignoring (with a notice) what does not fit the dataset."""
+def parse_view(
+    query: str, dataset: DatasetLike, extra_keys: tuple[str, ...] = (), accept_language: str = ""
+) -> ParsedView:
+    """Read a view from a query string, ignoring (with a notice) what does not fit the dataset. Its
+    language is the URL's `lang=`, else the request's Accept-Language header's (core/i18n.py)."""
     params: dict[str, str] = {}
     unknown: list[str] = []
     for key, value in parse_qsl(query.lstrip("?"), keep_blank_values=True):
@@ -151,7 +177,16 @@ def parse_view(query: str, dataset: DatasetLike, extra_keys: tuple[str, ...] = (
             params[key] = value
         elif key not in extra_keys and not key.startswith("utm_"):
             unknown.append(key)
-    notices = [ignored_notice("parameter", unknown)] if unknown else []
+    asked = params.get("lang", "")
+    lang = pick_language(asked, accept_language)
+    notices = Notices(lang)
+    if unknown:
+        ignored_notice(notices, "parameter", unknown)
+    if asked and match_language(asked) is None:
+        notices.append(
+            notices.gettext("Unknown language '%(asked)s' ignored; languages are %(languages)s.")
+            % {"asked": asked[:40], "languages": ", ".join(LANGUAGES)}
+        )
     lists = {key: _split(params[key]) if key in params else None for key in ("domains", "actors")}
     parsed = view_from_values(
         dataset,
@@ -168,6 +203,7 @@ def parse_view(query: str, dataset: DatasetLike, extra_keys: tuple[str, ...] = (
         version=params.get("v", ""),
         era=params.get("era"),
         eras=params.get("eras", True),
+        lang=lang,
     )
     return ParsedView(parsed.state, tuple(notices) + parsed.notices)
 
@@ -188,14 +224,16 @@ def view_from_values(
     version: object = "",
     era: object = None,
     eras: object = True,
+    lang: object = DEFAULT,
 ) -> ParsedView:
     """Build a view from untrusted values (URL or widgets): anything that does not fit is dropped.
 
     `domains=None` means every domain; a list keeps only the known ids in it. `era` (an era's id)
     sets the period to the era's, where `start` or `end` is not given; `eras` is True, False, 'on'
-    or 'off'.
+    or 'off'. `lang` (one of core/i18n.LANGUAGES, else English) is the language of the notices.
     """
-    notices: list[str] = []
+    lang_code = lang if isinstance(lang, str) and lang in LANGUAGES else DEFAULT
+    notices = Notices(lang_code)
     start, end = _era_period(dataset, era, start, end, notices)
     all_domains = [d.id for d in dataset.domains]
     chosen = _known(_strings(domains), all_domains, "domain", notices) if domains is not None else None
@@ -204,19 +242,24 @@ def view_from_values(
     start_date = _date(_text(start), "from", notices)
     end_date = _date(_text(end), "to", notices)
     if start_date and end_date and end_date.last_day() < start_date.first_day():
-        notices.append(f"'from={start_date}' is after 'to={end_date}'; the period was ignored.")
+        notices.append(
+            notices.gettext("'from=%(start)s' is after 'to=%(end)s'; the period was ignored.")
+            % {"start": start_date, "end": end_date}
+        )
         start_date = end_date = None
     query_text = _text(query).strip()
     if len(query_text) > MAX_QUERY_CHARS:
-        notices.append(f"The search text was cut to {MAX_QUERY_CHARS} characters.")
+        notices.append(
+            notices.gettext("The search text was cut to %(count)s characters.") % {"count": MAX_QUERY_CHARS}
+        )
         query_text = query_text[:MAX_QUERY_CHARS]
     event_id = _text(event) or None
     if event_id is not None and dataset.event(event_id) is None:
-        notices.append(f"Unknown event '{event_id[:40]}' ignored.")
+        notices.append(notices.gettext("Unknown event '%(id)s' ignored.") % {"id": event_id[:40]})
         event_id = None
     story_id = _text(story) or None
     if story_id is not None and story_id != FILTERED_STORY and dataset.narrative(story_id) is None:
-        notices.append(f"Unknown story '{story_id[:40]}' ignored.")
+        notices.append(notices.gettext("Unknown story '%(id)s' ignored.") % {"id": story_id[:40]})
         story_id = None
     stop_number = _stop(stop, notices) if story_id else 1
     since_ref = _version_ref(_text(since), "since", notices)
@@ -233,32 +276,35 @@ def view_from_values(
         changed_only=_changed_only(changed, since_ref, notices),
         version=_version_ref(_text(version), "v", notices),
         eras=_switch(eras, notices) if dataset.eras else True,
+        lang=lang_code,
     )
     return ParsedView(state, tuple(notices))
 
 
-def _era_period(dataset: DatasetLike, era: object, start: object, end: object, notices: list[str]) -> tuple:
+def _era_period(dataset: DatasetLike, era: object, start: object, end: object, notices: Notices) -> tuple:
     """The period's bounds: those given, else the named era's (an open era runs to the data's end)."""
     era_id = _text(era)
     if not era_id:
         return start, end
     found = era_named(dataset.eras, era_id)
     if found is None:
-        notices.append(f"Unknown era '{era_id[:40]}' ignored.")
+        notices.append(notices.gettext("Unknown era '%(id)s' ignored.") % {"id": era_id[:40]})
         return start, end
     return _text(start) or found.start.iso(), _text(end) or (found.end.iso() if found.end else "")
 
 
-def _switch(value: object, notices: list[str]) -> bool:
+def _switch(value: object, notices: Notices) -> bool:
     if isinstance(value, bool):
         return value
     if _text(value) in SWITCH:
         return SWITCH[value]
-    notices.append(f"'eras={_text(value)[:40]}' is not on or off; eras are shown.")
+    notices.append(
+        notices.gettext("'eras=%(value)s' is not on or off; eras are shown.") % {"value": _text(value)[:40]}
+    )
     return True
 
 
-def _stop(value: object, notices: list[str]) -> int:
+def _stop(value: object, notices: Notices) -> int:
     number = value if isinstance(value, int) and not isinstance(value, bool) else ascii_int(value)
     if number is not None and 1 <= number <= MAX_STOP:
         return number
@@ -266,27 +312,37 @@ def _stop(value: object, notices: list[str]) -> int:
         shown = value[:40]
     else:  # an int from a widget: a huge one is not written out (str() refuses past 4,300 digits)
         shown = str(number) if number is not None and abs(number) < 10**9 else ""
-    notices.append(f"'stop={shown}' is not a stop number; starting at stop 1.")
+    notices.append(
+        notices.gettext("'stop=%(value)s' is not a stop number; starting at stop 1.") % {"value": shown}
+    )
     return 1
 
 
-def _version_ref(value: str, key: str, notices: list[str]) -> str:
+def _version_ref(value: str, key: str, notices: Notices) -> str:
     ref = version_ref(value) if value else ""
     if ref is None:
         notices.append(
-            f"'{key}={value[:40]}' is not a data version (6 or more of its characters) or a day "
-            "(YYYY-MM-DD); ignored."
+            notices.gettext(
+                "'%(key)s=%(value)s' is not a data version (6 or more of its characters) or a day "
+                "(YYYY-MM-DD); ignored."
+            )
+            % {"key": key, "value": value[:40]}
         )
     return ref or ""
 
 
-def _changed_only(value: object, since: str, notices: list[str]) -> bool:
+def _changed_only(value: object, since: str, notices: Notices) -> bool:
     """changed=only (a URL) or ['only'] (the explorer's checkbox); it needs a `since` to mean anything."""
     asked = value == CHANGED_ONLY or (isinstance(value, list | tuple) and CHANGED_ONLY in value)
     if value and not asked and isinstance(value, str):
-        notices.append(f"'changed={value[:40]}' is not understood (use changed=only); ignored.")
+        notices.append(
+            notices.gettext("'changed=%(value)s' is not understood (use changed=only); ignored.")
+            % {"value": value[:40]}
+        )
     if asked and not since:
-        notices.append("'changed=only' needs since=<version or day> to say since when; ignored.")
+        notices.append(
+            notices.gettext("'changed=only' needs since=<version or day> to say since when; ignored.")
+        )
     return asked and bool(since)
 
 
