@@ -24,8 +24,9 @@ export function embedCode(origin, query, title) {
   return iframe(origin, query, title, "100%", FIRST_HEIGHT, "border:0;max-width:100%") + "\n" + listener;
 }
 
-/* The embed's height at `width` px: load it off-screen and wait until its reports settle once its
-   live chart has replaced the drawing it paints first (on a phone's width it then stands upright). */
+/* The embed's height at `width` px: load it off-screen and wait until its reports settle once it
+   says it is final: its live chart has replaced the drawing it paints first, or, in a phone's width,
+   the drawing stays until the reader taps it (the upright chart a tap brings then scrolls inside). */
 function measure(src, width) {
   return new Promise((resolve) => {
     const frame = document.createElement("iframe");
@@ -43,7 +44,7 @@ function measure(src, width) {
       if (event.source !== frame.contentWindow || !data || data.type !== "timeline-embed:height") { return; }
       last = Math.ceil(data.height);
       clearTimeout(quiet);
-      if (data.live) { quiet = setTimeout(done, 800); }
+      if (data.final) { quiet = setTimeout(done, 800); }
     }
     window.addEventListener("message", listen);
     setTimeout(() => { if (!last) { done(); } }, 20000);

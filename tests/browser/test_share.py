@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.web.ids import SHARE_LINK
 
-from .helpers import open_explorer, table_ids
+from .helpers import open_explorer, reach_embed, table_ids
 
 pytestmark = pytest.mark.browser
 QUERY = "?domains=military&q=submarine"
@@ -90,9 +90,9 @@ def test_the_embed_preview_shows_the_same_events(page, server):
     ids = table_ids(page)
     page.get_by_text("Share, embed, download or print this view").click()
     page.get_by_role("button", name="Preview the embed").click()
-    frame = page.frame_locator("#embed-preview")
-    frame.locator("#chart .main-svg").first.wait_for()
+    page.frame_locator("#embed-preview").locator(".chart-box").wait_for()
     preview = next(f for f in page.frames if "/embed" in f.url)
+    reach_embed(preview)
     shown = preview.evaluate(
         "() => document.querySelector('#chart').data"
         ".filter(t => t.meta && ['point', 'span'].includes(t.meta.kind))"
