@@ -23,6 +23,8 @@ from dashboard.core.i18n import LOCALE_DIR, translator
 from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
 from dashboard.core.problems import EventFileError
 from dashboard.core.shown import shown
+from dashboard.figures.date_ticks import date_ticks
+from dashboard.figures.theme import TICK_PATTERNS
 from dashboard.outputs.changes_report import changes_page
 from dashboard.views.catalog import Catalog
 from dashboard.views.change_log import Comparison
@@ -287,3 +289,16 @@ def test_the_embed_sends_the_words_its_scripts_write(client, lang):
     assert words["+%(count)s more"] == translator(lang).gettext("+%(count)s more") != "+%(count)s more"
     assert words["◀ %(count)s earlier"].startswith("◀") and "earlier" not in words["◀ %(count)s earlier"]
     assert 'id="client-words"' not in client.get("/embed?lang=en").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("lang", ASIAN)
+def test_the_axis_writes_a_month_year_first_in_japanese_and_chinese(bundled, lang):
+    catalog = Catalog(bundled)
+    state = parse_view(f"lang={lang}&from=2018-06&to=2019-06", bundled).state
+    for figure in (catalog.view(state).figure, catalog.still(state)):
+        patterns = [stop["value"] for stop in figure["layout"]["xaxis"]["tickformatstops"]]
+        assert patterns == ["%Y年%-m月%-d日", "%Y年%-m月", "%Y"]
+    ticks = [text for _, text in date_ticks("2018-06-01", "2019-06-01", 6, patterns)]
+    assert "2018年7月" in ticks and "2019年1月" in ticks
+    english = catalog.view(parse_view("from=2018-06&to=2019-06", bundled).state).figure
+    assert [stop["value"] for stop in english["layout"]["xaxis"]["tickformatstops"]] == list(TICK_PATTERNS)

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from .theme import TICK_PATTERNS
+
 DAY_MS = 86_400_000
 YEAR_MS = 365.25 * DAY_MS  # plotly's ONEAVGYEAR
 MONTH_MS = YEAR_MS / 12
@@ -45,18 +47,24 @@ def _step(rough_ms: float) -> tuple[str, int]:
     return "D", _round_up(rough_ms / DAY_MS, DAYS) if 2 * rough_ms > DAY_MS else 1
 
 
-def _label(day: np.datetime64, unit: str, step: int) -> str:
-    """The tick's text by the figures' tickformatstops: '%Y', '%b %Y' or '%d %b %Y'."""
+def _label(day: np.datetime64, unit: str, step: int, patterns: Sequence[str]) -> str:
+    """The tick's text by the figure's tickformatstops (`patterns`: a day's, a month's, a year's)."""
     text = day.astype(object)
-    if unit == "M" and step % 12 == 0:
-        return f"{text.year:04d}"
-    if unit == "M" or step >= 28:
-        return f"{text:%b} {text.year:04d}"
-    return f"{text.day:02d} {text:%b} {text.year:04d}"
+    pattern = (
+        patterns[2]
+        if unit == "M" and step % 12 == 0
+        else patterns[1]
+        if unit == "M" or step >= 28
+        else patterns[0]
+    )
+    return text.strftime(pattern.replace("%Y", f"{text.year:04d}"))
 
 
-def date_ticks(low: object, high: object, nticks: int) -> list[tuple[float, str]]:
-    """(ms, text) of each tick plotly draws between `low` and `high` with `nticks`."""
+def date_ticks(
+    low: object, high: object, nticks: int, patterns: Sequence[str] = TICK_PATTERNS
+) -> list[tuple[float, str]]:
+    """(ms, text) of each tick plotly draws between `low` and `high` with `nticks`, written with the
+    axis's tick `patterns` (figures/theme.TICK_PATTERNS, translated where the figure's are)."""
     lo, hi = sorted((date_ms(low), date_ms(high)))
     unit, step = _step((hi - lo) / max(nticks, 1))
     first = np.datetime64(int(lo), "ms").astype("datetime64[D]")
@@ -76,5 +84,5 @@ def date_ticks(low: object, high: object, nticks: int) -> list[tuple[float, str]
         if ms > hi:
             break
         if ms >= lo:
-            ticks.append((ms, _label(day, unit, step)))
+            ticks.append((ms, _label(day, unit, step, patterns)))
     return ticks

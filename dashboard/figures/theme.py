@@ -8,15 +8,18 @@ import pandas as pd
 
 from ..core.colors import SAFE_COLORS
 from ..core.days import plotly_day
+from ..core.i18n import DEFAULT, N_, translator
 from ..core.model import Domain
 
 SYMBOLS = ("circle", "diamond", "square", "triangle-up", "pentagon", "hexagon", "star", "cross")
 SIZES = {1: 9, 2: 13, 3: 18}
 FONT = "'Noto Sans', 'Noto Sans CJK JP', 'Noto Sans CJK SC', 'Noto Sans CJK TC', sans-serif"
+# The axis's date ticks by their step, as d3-time-format patterns (%d / %-d: day, %b: month name,
+# %-m: month number, %Y: year), translated: Japanese and Chinese write 2018年7月, not 7月 2018.
+TICK_PATTERNS = (N_("%d %b %Y"), N_("%b %Y"), "%Y")
+TICK_STEPS = ([None, 86_400_000 * 28], [86_400_000 * 28, "M11"], ["M12", None])
 TICK_FORMATS = [
-    {"dtickrange": [None, 86_400_000 * 28], "value": "%d %b %Y"},
-    {"dtickrange": [86_400_000 * 28, "M11"], "value": "%b %Y"},
-    {"dtickrange": ["M12", None], "value": "%Y"},
+    {"dtickrange": steps, "value": pattern} for steps, pattern in zip(TICK_STEPS, TICK_PATTERNS, strict=True)
 ]
 DAY_MS = 86_400_000
 HOVER = "%{customdata[1]}<br><b>%{customdata[2]}</b><br>%{customdata[3]}<extra></extra>"
@@ -98,3 +101,13 @@ def x_axis(first: pd.Timestamp, last: pd.Timestamp, x_range: tuple[str, str] | N
         "zeroline": False,
         "automargin": True,
     }
+
+
+def with_tick_formats(figure: dict, lang: str) -> dict:
+    """The figure with its date axis's tick patterns in `lang` (the same figure in English)."""
+    axis = figure.get("layout", {}).get("xaxis", {})
+    if lang == DEFAULT or "tickformatstops" not in axis:
+        return figure
+    gettext = translator(lang).gettext
+    stops = [{**stop, "value": gettext(stop["value"])} for stop in axis["tickformatstops"]]
+    return {**figure, "layout": {**figure["layout"], "xaxis": {**axis, "tickformatstops": stops}}}

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..figures.date_ticks import date_ms, date_ticks
 from ..figures.still_labels import plot_box
+from ..figures.theme import TICK_PATTERNS
 from .svg_markup import element, percent
 from .svg_notes import annotation, text_element
 from .svg_shapes import axis_range, marker, shape
@@ -115,9 +116,10 @@ def _axis(layout: dict, plot: Plot, font: dict) -> list[Markup]:
         return [Markup(""), Markup("")]
     size = axis.get("tickfont", {}).get("size") or font["size"]
     bottom = plot.top + plot.height
+    patterns = [stop["value"] for stop in axis.get("tickformatstops", [])] or TICK_PATTERNS
     ticks = [
         (percent(plot.x(ms)), text)
-        for ms, text in date_ticks(plot.x_low, plot.x_high, axis.get("nticks") or 6)
+        for ms, text in date_ticks(plot.x_low, plot.x_high, axis.get("nticks") or 6, patterns)
     ]
     grid = [element("line", {"x1": at, "x2": at, "y1": float(plot.top), "y2": bottom}) for at, _ in ticks]
     lines = {"class": "grid", "stroke": axis.get("gridcolor", "#eee"), "stroke-width": 1}

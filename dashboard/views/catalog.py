@@ -31,6 +31,7 @@ from ..figures.marks import (
 )
 from ..figures.relations import relation_trace
 from ..figures.story import story_figure
+from ..figures.theme import with_tick_formats
 from ..figures.timeline import still_figure, timeline_figure
 from .change_log import ChangeLog
 from .in_language import domains_in, frame_in
@@ -225,6 +226,7 @@ class Catalog:
                 if marks:
                     figure = with_change_marks(figure, marks.kinds, marks.old_words(state.lang), state.lang)
             credit = credit_line(self.dataset, lang=state.lang)
+            figure = with_tick_formats(figure, state.lang)
             return figure_with_credit(figure, None, credit) if figure["data"] else figure
 
         key = replace(state, event=None).to_query() if story is None else f"{state.to_query()}:{present}"
@@ -239,11 +241,14 @@ class Catalog:
         key = "still:" + replace(state, event=None, story=None, stop=1).to_query()
         return self._cached(
             key,
-            lambda: still_figure(
-                self.frame_in(state.lang).iloc[self._filter(state, Sort())[0]],
-                self.domains_in(state.lang),
-                state.domains,
-                bands=self.bands(state),
+            lambda: with_tick_formats(
+                still_figure(
+                    self.frame_in(state.lang).iloc[self._filter(state, Sort())[0]],
+                    self.domains_in(state.lang),
+                    state.domains,
+                    bands=self.bands(state),
+                ),
+                state.lang,
             ),
         )
 
@@ -308,7 +313,7 @@ class Catalog:
         figure = timeline_figure(
             inside, self.domains_in(state.lang), None, state.domains, x_range=x_range, bands=self.bands(state)
         )
-        figure = self._selected(figure, state.event) if state.event else figure
+        figure = with_tick_formats(self._selected(figure, state.event) if state.event else figure, state.lang)
         figure["layout"]["timeline"]["zoomable"] = True  # its labels stay; zooming out asks again
         return figure_with_credit(figure, None, credit_line(self.dataset, lang=state.lang))
 
