@@ -11,6 +11,7 @@ from dash import Dash
 from flask import has_request_context, request
 
 from .core.filters import ViewState, parse_view
+from .core.i18n import DEFAULT
 from .core.resources import ASSETS
 from .outputs.pages import meta_html
 from .outputs.previews import explorer_preview
@@ -80,9 +81,14 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     app.request_view = request_view
     app.page_title = lambda state: text_in(get_catalog().dataset.title, state.lang)
     app.preview_tags = lambda state: explorer_preview(get_catalog().dataset, state)
-    app.layout = lambda: explorer_layout(
-        get_catalog(), _first_view(get_catalog()), change_log.cited(get_catalog().version)
-    )
+
+    def layout() -> object:
+        catalog = get_catalog()
+        first = _first_view(catalog)
+        cited = change_log.cited(catalog.version, first.state.lang if first else DEFAULT)
+        return explorer_layout(catalog, first, cited)
+
+    app.layout = layout
     register_callbacks(app, pinning)
     register_share_callbacks(app)
     install_routes(app, live, pinning, ASSETS)
