@@ -10,14 +10,17 @@ from urllib.parse import urlsplit
 from dash import Dash
 from flask import has_request_context, request
 
-from .core.filters import parse_view
+from .core.filters import ViewState, parse_view
 from .core.resources import ASSETS
 from .outputs.pages import meta_html
 from .outputs.previews import explorer_preview
 from .views.catalog import Catalog, View
 from .views.live import LiveCatalog
 from .web.callbacks import register_callbacks
+from .web.client_words import client_words_script
+from .web.event_text import text_in
 from .web.guards import install_guards
+from .web.language import accept_language
 from .web.layout import explorer_layout
 from .web.pinning import Pinning
 from .web.routes import (
@@ -32,16 +35,21 @@ from .web.share import register_share_callbacks
 
 
 class ExplorerDash(Dash):
-    """Dash whose index page carries the served data's title and the description and link-preview
-    tags for the view the URL opens, all escaped: Dash writes its `title` into the page unescaped."""
+    """Dash whose index page is in the language the request asks for (`<html lang>`, the words of
+    assets/js) and carries the served data's title and the description and link-preview tags for
+    the view the URL opens, all escaped: Dash writes its `title` into the page unescaped."""
 
-    page_title = staticmethod(lambda: "")
-    preview_tags = staticmethod(lambda: [])
+    request_view = staticmethod(lambda: ViewState())
+    page_title = staticmethod(lambda state: "")
+    preview_tags = staticmethod(lambda state: [])
 
     def interpolate_index(self, **kwargs) -> str:
-        kwargs["title"] = escape(self.page_title())
-        kwargs["metas"] = kwargs.get("metas", "") + "\n" + meta_html(self.preview_tags())
-        return super().interpolate_index(**kwargs)
+        state = self.request_view()
+        kwargs["title"] = escape(self.page_title(state))
+        kwargs["metas"] = kwargs.get("metas", "") + "\n" + meta_html(self.preview_tags(state))
+        kwargs["app_entry"] = client_words_script(state.lang) + kwargs.get("app_entry", "")
+        page = super().interpolate_index(**kwargs)
+        return page.replace('<html lang="en">', f'<html lang="{state.lang}">', 1)
 
 
 def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
@@ -65,13 +73,13 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     pinning.install(app)
     get_catalog, change_log = pinning.get_catalog, live.change_log
 
-    def preview_tags() -> list[dict[str, str]]:
-        dataset = get_catalog().dataset
+    def request_view() -> ViewState:
         query = request.query_string.decode("utf-8", errors="replace") if has_request_context() else ""
-        return explorer_preview(dataset, parse_view(query, dataset).state)
+        return parse_view(query, get_catalog().dataset, accept_language=accept_language()).state
 
-    app.page_title = lambda: get_catalog().dataset.title
-    app.preview_tags = preview_tags
+    app.request_view = request_view
+    app.page_title = lambda state: text_in(get_catalog().dataset.title, state.lang)
+    app.preview_tags = lambda state: explorer_preview(get_catalog().dataset, state)
     app.layout = lambda: explorer_layout(
         get_catalog(), _first_view(get_catalog()), change_log.cited(get_catalog().version)
     )
@@ -92,4 +100,4 @@ def _first_view(catalog: Catalog) -> View | None:
     if not has_request_context():
         return None
     query = urlsplit(request.referrer or "").query
-    return catalog.view(parse_view(query, catalog.dataset).state)
+    return catalog.view(parse_view(query, catalog.dataset, accept_language=accept_language()).state)

@@ -164,3 +164,30 @@ def test_the_embeds_first_paint_draws_the_bands_and_labels_the_eras_in_their_str
         if node.get("class") == "label"
     ]
     assert max(labels.values()) < min(events), "the era strip stands above every event label"
+
+
+def era_rows(figure):
+    return {era["id"]: era["row"] for era in figure["layout"]["timeline"]["eras"]}
+
+
+def test_the_strip_is_as_deep_as_the_eras_in_the_window_the_chart_opens_on(bundled):
+    catalog = Catalog(bundled)
+    opening = catalog.view(ViewState()).figure  # opens on 2018–2019: Abe's and Tsai's eras overlap there
+    assert opening["layout"]["xaxis"]["range"][0] > "2017"
+    rows = era_rows(opening)
+    assert (rows["abe-second-government"], rows["tsai-presidency"]) == (0, 1)
+    assert rows["wha-observer-years"] == 1, "the era out of view shares a row rather than adding one"
+    assert opening["layout"]["timeline"]["eraStrip"] == 2 * opening["layout"]["timeline"]["eraRow"] + 2
+    heads = [shape for shape in opening["layout"]["shapes"] if shape["name"] == "era-head"]
+    assert min(shape["y0"] for shape in heads) == -2 * opening["layout"]["timeline"]["eraRow"] + 1
+
+
+def test_a_story_stop_with_no_era_in_its_window_keeps_no_strip_and_the_bands_stay_unlabelled(bundled):
+    catalog = Catalog(bundled)
+    early = catalog.view(parse_view("story=communique-to-networking&stop=1", bundled).state).figure
+    layout = early["layout"]
+    assert layout["xaxis"]["range"][1] < "1981"
+    assert set(era_rows(early).values()) == {None} and layout["timeline"]["eraStrip"] == 0
+    assert [shape["name"] for shape in layout["shapes"]] == ["era", "era", "era"], "bands, no heads"
+    off = catalog.view(parse_view("story=communique-to-networking&stop=1&eras=off", bundled).state).figure
+    assert layout["yaxis"]["range"] == off["layout"]["yaxis"]["range"], "as tall as with the eras off"

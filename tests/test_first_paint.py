@@ -4,6 +4,8 @@ whatever a figure holds (shapes, annotations) drawn."""
 
 from __future__ import annotations
 
+import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -32,10 +34,10 @@ def _pct(node: ET.Element, name: str) -> float:
     return float(node.get(name).removesuffix("%"))
 
 
-def _drawn(svg: str) -> tuple[list[str], list[str], list[str]]:
-    """The hover labels of the marks, the titles on the chart and the key's lines of one drawing."""
+def _drawn(svg: str) -> tuple[int, list[str], list[str]]:
+    """How many marks, the titles on the chart and the key's lines of one drawing."""
     root = ET.fromstring(str(svg))
-    hovers = [_texts(title) for title in root.iter(f"{SVG}title")]
+    marks = sum(1 for node in root.iter() if node.tag in (f"{SVG}use", f"{SVG}rect") and node.get("fill"))
     labels = [_texts(node) for node in root.iter(f"{SVG}svg") if node.get("class") == "label"]
     key = [
         line
@@ -43,7 +45,7 @@ def _drawn(svg: str) -> tuple[list[str], list[str], list[str]]:
         if node.get("class") == "label-key"
         for line in (_texts(span) for span in node.iter(f"{SVG}tspan"))
     ]
-    return hovers, labels, key
+    return marks, labels, key
 
 
 def _titled(event_title: str, number: int, labels: list[str], key: list[str]) -> bool:
@@ -70,12 +72,25 @@ def test_every_drawing_has_every_events_mark_and_title(catalog):
     events = list(zip(catalog.frame["id"], catalog.frame["title"], strict=True))
     assert len(labels_of) == len(events)
     for drawing in drawings(figure):
-        hovers, labels, key = _drawn(drawing.svg)
-        for event_id, title in events:
+        marks, labels, key = _drawn(drawing.svg)
+        assert marks >= len(events) and "<title>" not in drawing.svg, "no hover label in a drawing"
+        for event_id, _title in events:
             label = labels_of[event_id]
-            assert any(f"\n{title}\n" in hover for hover in hovers), (drawing.width, event_id)
             assert _titled(label["text"], int(label["number"]), labels, key), (drawing.width, event_id)
         assert drawing.height == pytest.approx(laid_out(figure, drawing.width)["layout"]["height"])
+
+
+def test_the_page_sends_the_hover_labels_once_in_the_figure_plotly_draws():
+    page = create_app([BUNDLED_EVENTS]).server.test_client().get("/embed").get_data(as_text=True)
+    assert page.count("<title") == 1, "the document's title only: no drawing repeats the hover labels"
+    data = re.search(r'<script[^>]*id="figure-data"[^>]*>(.*?)</script>', page, re.S).group(1)
+    hovered = {
+        row[0]
+        for trace in json.loads(data)["data"]
+        if trace.get("hovertemplate")
+        for row in trace["customdata"]
+    }
+    assert hovered >= {event.id for event in load_dataset([BUNDLED_EVENTS]).events}
 
 
 def test_a_drawing_gives_plotly_the_rows_and_places_it_laid_out():
@@ -93,9 +108,11 @@ def test_text_from_the_data_stays_text_in_the_drawing_and_the_page():
     for drawing in drawings(figure):
         svg = str(drawing.svg)
         assert "<script" not in svg and "<style" not in svg and "<b onmouseover" not in svg
-        hovers, labels, key = _drawn(svg)
-        assert any("<script>window.pwned='event'</script>" in hover for hover in hovers)
-        assert "<style>body{display:none}</style>" in " ".join(labels + key)
+        _marks, labels, key = _drawn(svg)
+        shown = " ".join(labels + key)
+        assert (
+            "<script>window.pwned='event'</script>" in shown and "<style>body{display:none}</style>" in shown
+        )
     page = create_app([HOSTILE]).server.test_client().get("/embed").get_data(as_text=True)
     body = page.split("<body>")[1]
     assert "<script>window" not in body and "<style>body" not in body

@@ -10,6 +10,7 @@ import html
 import io
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 from babel.messages.pofile import read_po
@@ -69,12 +70,41 @@ def _data_texts() -> list[str]:
 DATA = _data_texts()
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Reader(HTMLParser):
+    """The text a reader sees, leaving out scripts, styles and whatever the page marks as written in
+    English (`lang="en"`: the file's own text shown untranslated)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, bool]] = []
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        lang = dict(attrs).get("lang")
+        hidden = tag in ("script", "style") or (tag != "html" and (lang or "").startswith("en"))
+        self.stack.append((tag, hidden or bool(self.stack and self.stack[-1][1])))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        if not (self.stack and self.stack[-1][1]):
+            self.parts.append(data)
+
+
 def visible_text(page: str) -> str:
-    """The words a reader sees: no scripts, styles, tags, URLs, nor the file's own English text."""
-    body = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
-    body = re.sub(r'\b(href|src)="[^"]*"', "", body)
-    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
-    text = re.sub(r"https?://\S+", " ", " ".join(text.split()))
+    """The words a reader sees: no scripts, styles, tags, URLs, text marked English, nor the file's own
+    English text shown unmarked (names, source titles)."""
+    reader = _Reader()
+    reader.feed(page)
+    text = re.sub(r"https?://\S+", " ", " ".join(" ".join(reader.parts).split()))
     for data in DATA:
         text = text.replace(" ".join(data.split()), " ")
     return text

@@ -3,8 +3,8 @@
    chart, where the strip becomes columns left of the lanes and the labels read downwards.
    Each label stands at its band's first visible day, cut to the band's width there is in the
    window and to the next label in its row, so no two meet. Pure: figure JSON in, figure JSON out.
-   The figure's layout.timeline holds eras: [{id, label, x0, x1 (ms), row, lane (its y, or null),
-   color}], eraStrip (px) and eraRow (px of one row). */
+   The figure's layout.timeline holds eras: [{id, label, x0, x1 (ms), row (null: no head, no label),
+   lane (its y, or null), color}], eraStrip (px) and eraRow (px of one row). */
 import { cut } from "./placement.js";
 import { escapeText } from "./markup.js";
 
@@ -22,11 +22,12 @@ function eraExtents(eras, toPx, length) {
 }
 
 /* Label texts cut to their rooms: from the band's first visible px to its end or to the next
-   label in its row, whichever comes first; null where there is too little room. */
+   label in its row, whichever comes first; null where there is too little room or no row (an era
+   out of the window the chart opened on, when the eras in it needed no strip). */
 function eraTexts(eras, spans, widthOf) {
   return eras.map((era, index) => {
     const span = spans[index];
-    if (!span) { return null; }
+    if (!span || era.row === null) { return null; }
     let end = span[1];
     spans.forEach((other, j) => {
       if (other && j !== index && eras[j].row === era.row && other[0] > span[0]) { end = Math.min(end, other[0] - ERA_GAP_PX); }
@@ -63,7 +64,7 @@ function placedEraLabels(annotations, texts, place) {
    width in lane columns (`lanePx` px each), and row `row`'s column's left and right edge (the
    first row stands nearest the lanes). */
 function eraColumns(eras, rowPx, lanePx) {
-  const rows = Math.max(0, ...eras.map((era) => era.row + 1)), rowUnits = rowPx / lanePx;
+  const rows = Math.max(0, ...eras.map((era) => (era.row === null ? 0 : era.row + 1))), rowUnits = rowPx / lanePx;
   return {
     units: rows ? rows * rowUnits + ERA_GAP_PX / lanePx : 0,
     column: (row) => [-0.5 - (row + 1) * rowUnits, -0.5 - row * rowUnits],
@@ -76,20 +77,21 @@ function eraColumns(eras, rowPx, lanePx) {
    labels, the eras in their columns (for timeline.eras), their spans on the stretched scale
    (timeline.eraSpans) and the columns' width in lane columns. */
 export function uprightEras(timeline, annotations, at, columnOf, lanePx) {
-  const eras = (timeline.eras || []).map((era) => ({ ...era, row: Math.min(era.row, ERA_TURNED_ROWS - 1) }));
+  const eras = (timeline.eras || []).map((era) => ({ ...era, row: era.row === null ? null : Math.min(era.row, ERA_TURNED_ROWS - 1) }));
   const { column, units } = eraColumns(eras, timeline.eraRow || 0, lanePx);
   const shapes = [];
   eras.forEach((era) => {
     const time = { yref: "y", y0: at(era.x0), y1: at(era.x1), type: "rect", layer: "below", line: { width: 0 }, fillcolor: era.color };
     const lane = era.lane === null ? { xref: "paper", x0: 0, x1: 1 } : { xref: "x", x0: columnOf(era.lane) - 0.5, x1: columnOf(era.lane) + 0.5 };
-    const [left, right] = column(era.row);
     shapes.push({ ...time, ...lane, opacity: ERA_BAND_OPACITY, name: "era" });
+    if (era.row === null) { return; }
+    const [left, right] = column(era.row);
     shapes.push({ ...time, xref: "x", x0: left + 0.03, x1: right - 0.03, opacity: ERA_HEAD_OPACITY, name: "era-head" });
   });
   let index = -1;
   const labels = annotations.filter((a) => a.name === "era").map((a) => {
     index += 1;
-    const [left, right] = column(eras[index].row);
+    const [left, right] = column(eras[index].row || 0);
     return { ...a, xref: "x", x: (left + right) / 2, yref: "y", y: at(eras[index].x0), yshift: 0, textangle: 90,
       xanchor: "center", yanchor: "top", borderpad: 0, visible: false };
   });

@@ -1,6 +1,7 @@
 /* Filter shortcuts the checklists cannot draw themselves: an "only" button beside each domain and
    actor (one click instead of unticking all the others), a finder for a long list, and on phones
    "Show N events", which closes the filters' drawer and brings the chart into view. */
+import { word } from "./words.js";
 const LISTS = ["filter-domains", "filter-actors"];
 const LONG_LIST = 12;  /* a longer list gets a finder */
 
@@ -16,10 +17,10 @@ function addShortcuts() {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "only";
-      button.textContent = "only";
+      button.textContent = word("only");
       button.dataset.list = listId;
       button.dataset.value = input.value;
-      button.setAttribute("aria-label", "Only " + label.textContent.replace(/\s*\([\d,]+\)\s*$/, ""));
+      button.setAttribute("aria-label", word("Only %(name)s", { name: label.textContent.replace(/\s*\([\d,]+\)\s*$/, "") }));
       row.appendChild(button);
     });
   }
@@ -35,8 +36,8 @@ function addFinders() {
     finder.type = "search";
     finder.id = listId + "-find";
     finder.className = "text-input finder";
-    finder.placeholder = "Find in " + list.children.length + "…";
-    finder.setAttribute("aria-label", "Find in this list");
+    finder.placeholder = word("Find in %(count)s…", { count: list.children.length });
+    finder.setAttribute("aria-label", word("Find in this list"));
     finder.setAttribute("aria-controls", listId);
     finder.addEventListener("input", () => {
       const words = finder.value.trim().toLowerCase();

@@ -1,6 +1,7 @@
 /* The explorer's keyboard and small page behaviours: story keys, the chronology's arrow keys, the
    filters' drawer on a widening screen and the description's "more" (shown only when needed). */
 import { narrowWindow } from "./breakpoint.js";
+import { word } from "./words.js";
 
 const STORY_KEYS = { ArrowLeft: "prev", ArrowRight: "next", Home: "first", End: "last" };
 
@@ -41,7 +42,7 @@ function unfold(event) {
   if (!button) { return; }
   const open = button.getAttribute("aria-expanded") !== "true";
   button.setAttribute("aria-expanded", String(open));
-  button.textContent = open ? "less" : "more";
+  button.textContent = word(open ? "less" : "more");
   document.getElementById(button.getAttribute("aria-controls")).classList.toggle("unfolded", open);
 }
 

@@ -2,6 +2,7 @@
    draws the stop for a room (the "present" store: larger type, a wider chart). The Present button
    or the "f" key enters and leaves it; leaving full screen (Escape) or the story leaves it too. */
 import { hasLanded } from "./callbacks.js";
+import { word } from "./words.js";
 
 let on = false;
 
@@ -52,7 +53,7 @@ export function listenForPresentMode() {
       const pressed = String(on);
       if (button.getAttribute("aria-pressed") !== pressed) {
         button.setAttribute("aria-pressed", pressed);
-        button.textContent = on ? "Leave present mode" : "Present";
+        button.textContent = word(on ? "Leave present mode" : "Present");
       }
     }
   }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class"] });

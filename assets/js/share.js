@@ -3,6 +3,7 @@
    changes (embed.js); the copied code carries three lines of script that set the iframe's height
    from it. Sites that strip scripts get a fixed-height code instead, its height measured by
    loading the embed at the article column's width. */
+import { word } from "./words.js";
 const FIRST_HEIGHT = 560;  /* the resizing code's height until the embed reports its own */
 const UNMEASURED_HEIGHT = 640;  /* a fixed code's height when measuring failed: room for the credit */
 
@@ -11,7 +12,7 @@ function attribute(text) {
 }
 
 function iframe(origin, query, title, width, height, style) {
-  return '<iframe src="' + origin + "/embed" + query + '" title="Timeline: ' + attribute(title) +
+  return '<iframe src="' + origin + "/embed" + query + '" title="' + attribute(word("Timeline: %(title)s", { title })) +
     '" width="' + width + '" height="' + height + '" style="' + style + '" loading="lazy"></iframe>';
 }
 
@@ -23,8 +24,9 @@ export function embedCode(origin, query, title) {
   return iframe(origin, query, title, "100%", FIRST_HEIGHT, "border:0;max-width:100%") + "\n" + listener;
 }
 
-/* The embed's height at `width` px: load it off-screen and wait until its reports settle once its
-   live chart has replaced the drawing it paints first (on a phone's width it then stands upright). */
+/* The embed's height at `width` px: load it off-screen and wait until its reports settle once it
+   says it is final: its live chart has replaced the drawing it paints first, or, in a phone's width,
+   the drawing stays until the reader taps it (the upright chart a tap brings then scrolls inside). */
 function measure(src, width) {
   return new Promise((resolve) => {
     const frame = document.createElement("iframe");
@@ -42,7 +44,7 @@ function measure(src, width) {
       if (event.source !== frame.contentWindow || !data || data.type !== "timeline-embed:height") { return; }
       last = Math.ceil(data.height);
       clearTimeout(quiet);
-      if (data.live) { quiet = setTimeout(done, 800); }
+      if (data.final) { quiet = setTimeout(done, 800); }
     }
     window.addEventListener("message", listen);
     setTimeout(() => { if (!last) { done(); } }, 20000);
@@ -78,10 +80,10 @@ export function listenForCopyButtons() {
     }
     function fallback() {
       field.select();
-      said(document.execCommand("copy") ? "Copied" : "Press Ctrl+C to copy");
+      said(word(document.execCommand("copy") ? "Copied" : "Press Ctrl+C to copy"));
     }
     if (navigator.clipboard && navigator.clipboard.writeText) {
-      navigator.clipboard.writeText(field.value).then(() => said("Copied"), fallback);
+      navigator.clipboard.writeText(field.value).then(() => said(word("Copied")), fallback);
     } else {
       fallback();
     }

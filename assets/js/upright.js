@@ -4,6 +4,7 @@
 import { cut, placeUpright } from "./placement.js";
 import { KEY_LINE_PX, escapeText, listedKey } from "./markup.js";
 import { uprightEras, withUprightEraLabels } from "./eras.js";
+import { word } from "./words.js";
 
 const LANE_PX = 34, STEP_PX = 42, MIN_H_PX = 420, MAX_H_PX = 1600, TICK_V_PX = 24, NOTE_PX = 26;
 const YEAR_MS = 365.25 * 86400000, RANK_SHARE = 0.88;
@@ -106,7 +107,7 @@ export function upright(data, layout, width, widthAt) {
       text: key.join("<br>"), x: 0, xref: "paper", y: 1, yref: "paper", yanchor: "bottom", xanchor: "left",
       yshift: 6, showarrow: false, font: { size: 12, color: "#1f2933" }, name: "upright",
     }, {
-      text: STRETCHED, x: 0, xref: "paper", y: 0, yref: "paper",
+      text: word(STRETCHED), x: 0, xref: "paper", y: 0, yref: "paper",
       yanchor: "top", xanchor: "left", yshift: -4, showarrow: false, name: "upright-note",
       font: { size: 11, color: "#7b8794" },
     }].concat(eras.labels, labels),
@@ -159,7 +160,7 @@ export function layOutUpright(meta, area, labels, others, size, widthAt) {
   const listed = meta.still ? result.hidden : [];
   const more = meta.still ? 0 : result.hidden.length;
   /* What is left out is counted on the note's own line: two notes at the foot would collide. */
-  const kept = others.map((a) => (a.name === "upright-note" ? { ...a, text: STRETCHED + (more ? " · +" + more + " more" : "") } : a));
+  const kept = others.map((a) => (a.name === "upright-note" ? { ...a, text: word(STRETCHED) + (more ? " · " + word("+%(count)s more", { count: more }) : "") } : a));
   /* Drawn as notes, not axis ticks: Dash's Graph copies a changed axis into its figure, and the
      level chart it turns back into would keep the upright axis. */
   const at = stretch(meta.labels.map((label) => label.x));

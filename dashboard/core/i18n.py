@@ -89,3 +89,9 @@ def pick_language(url_param: str | None, accept_language: str | None) -> str:
         if found:
             return found
     return DEFAULT
+
+
+def N_(message: str) -> str:
+    """Marks a message where it is defined (a table of words) so `pybabel extract` finds it; the
+    code that shows it translates it with its page's gettext."""
+    return message

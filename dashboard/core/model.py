@@ -23,7 +23,7 @@ from pydantic import (
 
 from .colors import COLOR, SAFE_COLORS
 from .dates import DATE_TEXT, PartialDate, parse_partial_date
-from .i18n import DEFAULT
+from .i18n import DEFAULT, N_
 from .links import SAFE_URL, URL_START, safe_scheme
 from .localized import Language, translatable, translated_by
 from .relations import TYPES, Link, inbound_index
@@ -193,7 +193,7 @@ class SourceDocument(_Frozen):
 
 
 NOTABLE = 2
-IMPORTANCE = {1: "minor", NOTABLE: "notable", 3: "landmark"}  # what each rank is called
+IMPORTANCE = {1: N_("minor"), NOTABLE: N_("notable"), 3: N_("landmark")}  # what each rank is called
 
 
 class Event(_Frozen):

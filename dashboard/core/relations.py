@@ -9,12 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-
-def N_(message: str) -> str:
-    """A word for the catalogues (`pybabel extract` finds N_), translated where it is shown:
-    `translator(lang).gettext(word)`."""
-    return message
-
+from .i18n import N_
 
 # Each type: the word from the event that names it, then the word seen from the event it names.
 TYPES = {

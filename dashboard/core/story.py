@@ -8,6 +8,7 @@ import pandas as pd
 
 from .dataset_like import DatasetLike
 from .filters import FILTERED_STORY, ViewState
+from .i18n import translator
 from .model import Event
 
 
@@ -32,11 +33,12 @@ def story_stop(dataset: DatasetLike, rows: pd.DataFrame, state: ViewState) -> St
     """The stop the view is at, or None when not in story mode (or nothing to step through)."""
     if state.story is None:
         return None
+    translation = translator(state.lang)
     if state.story == FILTERED_STORY:
         path = tuple(rows.sort_values(["start", "id"])["id"])
         title, introduction = (
-            "Story mode: the filtered events",
-            "Step through the events of this view in date order.",
+            translation.gettext("Story mode: the filtered events"),
+            translation.gettext("Step through the events of this view in date order."),
         )
     else:
         narrative = dataset.narrative(state.story)
@@ -45,7 +47,12 @@ def story_stop(dataset: DatasetLike, rows: pd.DataFrame, state: ViewState) -> St
     if not path:
         return None
     number = min(state.stop, len(path))
-    notice = None if number == state.stop else f"This story has {len(path)} stops; showing the last."
+    notice = translation.ngettext(
+        "This story has %(count)s stop; showing the last.",
+        "This story has %(count)s stops; showing the last.",
+        len(path),
+    ) % {"count": len(path)}
+    notice = None if number == state.stop else notice
     event = dataset.event(path[number - 1])  # only this stop's event is built
     if state.story == FILTERED_STORY:
         note, question = event.summary, None

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..core.days import epoch_ms, plotly_days
 from ..core.eras import Band
+from .era_rows import strip_rows
 from .label_room import text_px
 from .placement import cut
 from .theme import LABEL_SIZE
@@ -29,7 +30,6 @@ BAND_OPACITY = 0.07
 HEAD_OPACITY = 0.22
 LANE_BELOW_PX = 30  # a domain's band covers its lane's marks and name: from under the name…
 LANE_ABOVE_PX = 12  # …to just above the marks (the lane's labels stand higher, over every band)
-MAX_ROWS = 3  # eras overlapping deeper than this share the last row (their labels are cut shorter)
 
 
 @dataclass(frozen=True)
@@ -55,78 +55,65 @@ def strip_row_px(label_size: int) -> int:
     return math.ceil(era_font_px(label_size) * 1.5) + 3
 
 
-def _rows(bands: Sequence[Band]) -> list[int]:
-    """A row per band (bands in time order): the first whose bands have all ended before it starts;
-    past MAX_ROWS, the last row (the browser then cuts a label short at the next one in its row)."""
-    ends: list[dt.date] = []
-    rows = []
-    for band in bands:
-        row = next((i for i, end in enumerate(ends) if end < band.first), None)
-        if row is None:
-            row = min(len(ends), MAX_ROWS - 1)
-            ends += [band.last] * (row == len(ends))
-        ends[row] = max(ends[row], band.last)
-        rows.append(row)
-    return rows
+def _days(window: tuple[str, str]) -> tuple[dt.date, dt.date]:
+    low, high = (dt.date.fromisoformat(day[:10]) for day in window)
+    return low, high
+
+
+def _touching(bands: Sequence[Band], window: tuple[str, str]) -> list[Band]:
+    low, high = _days(window)
+    return [band for band in bands if band.first <= high and band.last >= low]
+
+
+def _drawn(band: Band, row: int | None, color: str, lane_y: dict[str, float], row_px: int, size: int):
+    """An era's band, its head in the strip (none without a row), its hidden label and its data."""
+    days = np.array([band.first, band.last + dt.timedelta(days=1)], dtype="datetime64[D]")
+    x0, x1 = plotly_days(days)
+    common = {"type": "rect", "xref": "x", "x0": x0, "x1": x1, "layer": "below", "line": {"width": 0}}
+    if band.domain is None:
+        area = {"yref": "paper", "y0": 0, "y1": 1}
+    else:
+        area = {"yref": "y", "ysizemode": "pixel", "yanchor": lane_y[band.domain]}
+        area |= {"y0": -LANE_BELOW_PX, "y1": LANE_ABOVE_PX}
+    shapes = [{**common, **area, "fillcolor": color, "opacity": BAND_OPACITY, "name": "era"}]
+    if row is not None:
+        head = {"yref": "paper", "ysizemode": "pixel", "yanchor": 1, "y0": -(row + 1) * row_px + 1}
+        head |= {"y1": -row * row_px - 1, "fillcolor": color, "opacity": HEAD_OPACITY, "name": "era-head"}
+        shapes.append({**common, **head})
+    label = {
+        "text": escape(band.label, quote=False), "x": x0, "y": 1, "xref": "x", "yref": "paper",
+        "xanchor": "left", "yanchor": "top", "yshift": -(row or 0) * row_px - 1, "showarrow": False,
+        "font": {"size": size, "color": "#1f2933"}, "visible": False, "name": "era",
+    }  # fmt: skip
+    first, last = epoch_ms(days)
+    lane = None if band.domain is None else lane_y[band.domain]
+    data = {"id": band.id, "label": band.label, "x0": int(first), "x1": int(last), "row": row, "lane": lane}
+    return shapes, label, data | {"color": color}
 
 
 def era_layer(
-    bands: Sequence[Band], lane_y: dict[str, float], window: tuple[str, str], label_size: int
+    bands: Sequence[Band],
+    lane_y: dict[str, float],
+    window: tuple[str, str],
+    label_size: int,
+    opening: tuple[str, str] | None = None,
 ) -> EraLayer:
-    """The eras that touch `window` (ISO days: all a reader can pan to) and whose lane is drawn."""
-    low, high = (dt.date.fromisoformat(day[:10]) for day in window)
-    kept = sorted(
-        (b for b in bands if b.first <= high and b.last >= low and (b.domain is None or b.domain in lane_y)),
-        key=lambda b: (b.first, b.id),
-    )
+    """The eras that touch `window` (ISO days: all a reader can pan to) and whose lane is drawn,
+    their strip as deep as the eras in `opening` (the range the chart opens on) need."""
+    drawn = (b for b in bands if b.domain is None or b.domain in lane_y)
+    kept = sorted(_touching(list(drawn), window), key=lambda b: (b.first, b.id))
     if not kept:
         return EraLayer([], [], [], 0)
+    rows = strip_rows(kept, _touching(kept, opening or window))
     row_px, size = strip_row_px(label_size), era_font_px(label_size)
     shapes, annotations, meta = [], [], []
-    for band, row in zip(kept, _rows(kept), strict=True):
-        color = COLORS[len(meta) % len(COLORS)]
-        days = np.array([band.first, band.last + dt.timedelta(days=1)], dtype="datetime64[D]")
-        x0, x1 = plotly_days(days)
-        common = {"type": "rect", "xref": "x", "x0": x0, "x1": x1, "layer": "below", "line": {"width": 0}}
-        if band.domain is None:
-            area = {"yref": "paper", "y0": 0, "y1": 1}
-        else:
-            area = {"yref": "y", "ysizemode": "pixel", "yanchor": lane_y[band.domain]}
-            area |= {"y0": -LANE_BELOW_PX, "y1": LANE_ABOVE_PX}
-        shapes.append({**common, **area, "fillcolor": color, "opacity": BAND_OPACITY, "name": "era"})
-        head = {"yref": "paper", "ysizemode": "pixel", "yanchor": 1, "y0": -(row + 1) * row_px + 1}
-        shapes.append({**common, **head, "y1": -row * row_px - 1, "fillcolor": color})
-        shapes[-1] |= {"opacity": HEAD_OPACITY, "name": "era-head"}
-        annotations.append(
-            {
-                "text": escape(band.label, quote=False),
-                "x": x0,
-                "y": 1,
-                "xref": "x",
-                "yref": "paper",
-                "xanchor": "left",
-                "yanchor": "top",
-                "yshift": -row * row_px - 1,
-                "showarrow": False,
-                "font": {"size": size, "color": "#1f2933"},
-                "visible": False,
-                "name": "era",
-            }
-        )
-        first, last = epoch_ms(days)
-        meta.append(
-            {
-                "id": band.id,
-                "label": band.label,
-                "x0": int(first),
-                "x1": int(last),
-                "row": row,
-                "lane": None if band.domain is None else lane_y[band.domain],
-                "color": color,
-            }
-        )
-    strip = (max(item["row"] for item in meta) + 1) * row_px + 2
-    return EraLayer(shapes, annotations, meta, strip, row_px)
+    for index, band in enumerate(kept):
+        band_shapes, label, data = _drawn(band, rows[band], COLORS[index % len(COLORS)], lane_y, row_px, size)
+        shapes += band_shapes
+        annotations.append(label)
+        meta.append(data)
+    depth = max((row + 1 for row in rows.values() if row is not None), default=0)
+    return EraLayer(shapes, annotations, meta, depth * row_px + 2 if depth else 0, row_px)
 
 
 # assets/js/eras.js lays the labels out in the browser; a still chart drawn on the server before
@@ -144,7 +131,7 @@ def with_era_labels(
     spans = []
     for era in eras:
         start, end = max(0.0, x_of(era["x0"])), min(width, x_of(era["x1"]))
-        spans.append((start, end) if end - start >= LABEL_MIN_PX else None)
+        spans.append((start, end) if end - start >= LABEL_MIN_PX and era["row"] is not None else None)
     laid: list[dict] = []
     index = -1
     for annotation in annotations:

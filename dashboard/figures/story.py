@@ -30,17 +30,15 @@ def _projector_type(layout: dict, size: int) -> None:
         annotation["font"] = {**annotation.get("font", {}), "size": size}
 
 
-def _around_stop(layout: dict, rows: pd.DataFrame, path: Sequence[str], number: int) -> None:
-    """Open the chart on the stop and its neighbours (the overview strip keeps the whole story), and
-    let plotly ease from one stop's window to the next."""
+def _stop_window(rows: pd.DataFrame, path: Sequence[str], number: int) -> tuple[str, str]:
+    """The window a stop opens on: the stop and its neighbours, padded, not far past the story's ends."""
     when = rows.set_index("id")["mid"]
     near = [event_id for event_id in path[max(number - 2, 0) : number + 1] if event_id in when.index]
     low, high = when[near].min(), when[near].max()
     pad = max((high - low) * STOP_PAD_SHARE, pd.Timedelta(days=STOP_PAD_DAYS))
     edge = (high - low + 2 * pad) * EDGE_SHARE
     first, last = rows["start"].min() - edge, rows["last_day"].max() + edge
-    layout["xaxis"]["range"] = [plotly_day(max(low - pad, first)), plotly_day(min(high + pad, last))]
-    layout["uirevision"] = f"stop-{number}"
+    return plotly_day(max(low - pad, first)), plotly_day(min(high + pad, last))
 
 
 def story_figure(
@@ -60,13 +58,18 @@ def story_figure(
     rows = frame[frame["id"].isin(path)]
     current = path[number - 1]
     size, plot_px = (PRESENT_SIZE, PRESENT_PLOT_PX) if present else (PROJECTOR_SIZE, STORY_PLOT_PX)
-    figure = timeline_figure(rows, domains, selected=current, plot_px=plot_px, label_size=size, bands=bands)
+    window = _stop_window(rows, path, number)
+    figure = timeline_figure(
+        rows, domains, selected=current, plot_px=plot_px, label_size=size, bands=bands, opening=window
+    )
     visited = set(path[:number])
     for trace in figure["data"]:
         if kind(trace) in EVENT_MARKS:
             trace["marker"]["opacity"] = [1.0 if row[0] in visited else 0.22 for row in trace["customdata"]]
     _projector_type(figure["layout"], size)
-    _around_stop(figure["layout"], rows, path, number)
+    # Open on the stop (the overview strip keeps the whole story); plotly eases from stop to stop.
+    figure["layout"]["xaxis"]["range"] = list(window)
+    figure["layout"]["uirevision"] = f"stop-{number}"
     positions = mark_positions(figure)
     figure["data"][-2] = relation_trace(positions, pairs, figure["layout"]["xaxis"]["range"], plot_px)
     steps = [positions[event_id][0] for event_id in path[:number] if event_id in positions]

@@ -251,6 +251,7 @@ def timeline_figure(
     plot_px: float = PLOT_PX,
     label_size: int = LABEL_SIZE,
     bands: Sequence[Band] = (),
+    opening: tuple[str, str] | None = None,
 ) -> dict:
     """The timeline: a lane per domain, each event labelled once in its first lane (echoed in the
     others), each lane as tall as its labels need.
@@ -262,8 +263,10 @@ def timeline_figure(
     list. Past MAX_MARKS marks the figure shows honest counts instead (see `counts_figure`).
     The last trace is always the selection ring (empty when nothing is selected), so a
     selection change can be sent as a one-trace patch. `bands`: the eras drawn behind the lanes,
-    their labels in a strip along the top (figures/eras.py). Labels start hidden: assets/js/labels.js lays
-    them out for the width and zoom the reader has (`plot_px` is the width the lanes are sized for).
+    their labels in a strip along the top (figures/eras.py) as deep as the eras in the range the
+    chart opens on need (`opening`, when its caller sets the range: a story's stop). Labels start
+    hidden: assets/js/labels.js lays them out for the width and zoom the reader has (`plot_px` is
+    the width the lanes are sized for).
     """
     if frame.empty:
         return empty_figure()
@@ -297,7 +300,8 @@ def timeline_figure(
     row_px = max(ROW_PX, label_size + 9)
     positions, top = lane_positions(fit_rows(rows, most), row_px)
     lane_y = {d.id: positions[lane_index[d.id]] for d in lanes}
-    eras = era_layer(bands, lane_y, (axis["minallowed"], axis["maxallowed"]), label_size)
+    reach = (axis["minallowed"], axis["maxallowed"])
+    eras = era_layer(bands, lane_y, reach, label_size, opening or tuple(axis["range"]))
     top += eras.strip_px
     traces: list[dict] = [_grid_trace(lane_y, axis)]
     marks: dict[str, list[tuple[str, float]]] = {}

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..figures.date_ticks import date_ms, date_ticks
 from ..figures.still_labels import plot_box
-from .svg_markup import element, hover_text, percent
+from .svg_markup import element, percent
 from .svg_notes import annotation, text_element
 from .svg_shapes import axis_range, marker, shape
 
@@ -44,15 +44,13 @@ class Plot:
 
 
 def _trace(trace: dict, plot: Plot, symbols: dict[str, str], ids: str) -> list[Markup]:
-    """A trace's marks; each hoverable mark carries its hover label as a <title>."""
+    """A trace's marks. No hover labels: the page sends them once, in the figure plotly draws."""
     drawn: list[Markup] = []
     kind = (trace.get("meta") or {}).get("kind") or trace.get("type", "scatter")
-    hover = trace.get("hovertemplate") if trace.get("hoverinfo") != "skip" else None
-    rows = trace.get("customdata") or []
     xs, ys = trace.get("x") or [], trace.get("y") or []
     if trace.get("type") == "bar":
         for index, (x, y) in enumerate(zip(xs, ys, strict=False)):
-            drawn.append(_bar(trace, plot, index, x, y, hover, rows))
+            drawn.append(_bar(trace, plot, index, x, y))
     elif trace.get("type", "scatter") == "scatter":
         mode = trace.get("mode", "markers")
         if "lines" in mode:
@@ -72,13 +70,8 @@ def _trace(trace: dict, plot: Plot, symbols: dict[str, str], ids: str) -> list[M
         for index, (x, y) in enumerate(zip(xs, ys, strict=True)):
             if x is None or y is None or not 0 <= plot.x(x) <= 100:
                 continue
-            title = (
-                [element("title", {}, [hover_text(hover, rows[index] if index < len(rows) else None, x, y)])]
-                if hover
-                else []
-            )
             if "markers" in mode:
-                drawn.append(marker(trace, index, percent(plot.x(x)), plot.y(y), symbols, ids, title))
+                drawn.append(marker(trace, index, percent(plot.x(x)), plot.y(y), symbols, ids))
             if "text" in mode and trace.get("text"):
                 text = trace["text"][index] if isinstance(trace["text"], list) else trace["text"]
                 drawn.append(
@@ -87,7 +80,7 @@ def _trace(trace: dict, plot: Plot, symbols: dict[str, str], ids: str) -> list[M
     return [element("g", {"class": f"trace {kind}", "opacity": trace.get("opacity")}, drawn)] if drawn else []
 
 
-def _bar(trace: dict, plot: Plot, index: int, x: object, y: object, hover: str | None, rows: list) -> Markup:
+def _bar(trace: dict, plot: Plot, index: int, x: object, y: object) -> Markup:
     """A bar: across from its base by its length (horizontal), or up from its base (vertical)."""
     style = trace.get("marker", {})
     line = style.get("line", {})
@@ -109,15 +102,10 @@ def _bar(trace: dict, plot: Plot, index: int, x: object, y: object, hover: str |
             "height": plot.y(bottom) - plot.y(bottom + y),
         }
     fill = style.get("color", "#1f77b4")
-    title = (
-        [element("title", {}, [hover_text(hover, rows[index] if index < len(rows) else None, x, y)])]
-        if hover
-        else []
-    )
     paint = {"fill": fill[index] if isinstance(fill, list) else fill, "fill-opacity": style.get("opacity")}
     if line.get("width"):
         paint |= {"stroke": line.get("color", fill), "stroke-width": line["width"]}
-    return element("rect", {**box, **paint}, title)
+    return element("rect", {**box, **paint})
 
 
 def _axis(layout: dict, plot: Plot, font: dict) -> list[Markup]:

@@ -16,8 +16,6 @@ from markupsafe import Markup, escape
 
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 COLOR = re.compile(r"color\s*:\s*([#\w(),.\s%]+?)\s*(?:;|$)")
-EXTRA = re.compile(r"<extra>.*?</extra>", re.DOTALL)
-FIELD = re.compile(r"%\{(customdata\[(\d+)\]|x|y|text)(?::[^}]*)?\}")
 
 
 def number(value: float) -> str:
@@ -82,20 +80,3 @@ def runs(markup: str) -> list[list[Run]]:
             found = COLOR.search(unescape(match.group(3)))
             colors.append(found.group(1) if found else None)
     return lines
-
-
-def plain(markup: str) -> str:
-    """Plotly text markup as plain text, a line break for each <br>."""
-    return "\n".join("".join(run.text for run in line) for line in runs(markup))
-
-
-def hover_text(template: str, row: list | None, x: object, y: object, text: object = "") -> str:
-    """A point's hover label (its trace's hovertemplate filled in) as plain text, for a <title>."""
-
-    def field(match: re.Match) -> str:
-        if match.group(2) is not None:
-            index = int(match.group(2))
-            return str(row[index]) if row is not None and index < len(row) else ""
-        return str({"x": x, "y": y, "text": text}[match.group(1)])
-
-    return plain(FIELD.sub(field, EXTRA.sub("", template)))

@@ -54,9 +54,7 @@ def _at(value: object, index: int) -> object:
     return value[index] if isinstance(value, list) else value
 
 
-def marker(
-    trace: dict, index: int, x: str, y: float, symbols: dict[str, str], ids: str, title: list[Markup]
-) -> Markup:
+def marker(trace: dict, index: int, x: str, y: float, symbols: dict[str, str], ids: str) -> Markup:
     """One scatter marker: a <use> of its symbol's outline (kept once in `symbols`, outline → id)."""
     style = trace.get("marker", {})
     line = style.get("line", {})
@@ -72,7 +70,7 @@ def marker(
         "stroke": _at(line.get("color"), index),
         "stroke-width": _at(line.get("width"), index),
     }
-    return element("use", {"href": f"#{ids}{ident}", "x": x, "y": y, **paint}, title)
+    return element("use", {"href": f"#{ids}{ident}", "x": x, "y": y, **paint})
 
 
 def axis_range(axis: dict, data: list[dict], letter: str) -> tuple[float, float]:

@@ -6,6 +6,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, no_up
 
 from ..core.filters import parse_view
 from . import ids
+from .language import accept_language
 from .pinning import Pinning
 from .view_update import ViewInputs, update_view
 from .widgets import zoom_range
@@ -41,6 +42,8 @@ VIEW_OUTPUTS = {
     "since_hidden": Output(ids.SINCE_PANEL, "hidden"),
     "since_removed": Output(ids.SINCE_REMOVED, "children"),
     "version_query": Output(ids.VERSION_QUERY, "data"),
+    "share_query": Output(ids.SHARE_QUERY, "data"),
+    "languages": Output(ids.LANGUAGES, "children"),
 }
 VIEW_INPUTS = {
     "search": Input(ids.URL, "search"),
@@ -65,7 +68,8 @@ def make_update_view(pinning: Pinning):
 
     def view_callback(**inputs) -> dict:
         pinning.pin(inputs["search"] if isinstance(inputs["search"], str) else "")
-        return update_view(pinning.get_catalog(), ViewInputs(**inputs), ctx.triggered_id, pinning.note())
+        catalog, trigger = pinning.get_catalog(), ctx.triggered_id
+        return update_view(catalog, ViewInputs(**inputs), trigger, pinning.note(), accept_language())
 
     return view_callback
 
@@ -79,9 +83,10 @@ def make_zoom(pinning: Pinning):
             return no_update
         pinning.pin(query if isinstance(query, str) else "")
         catalog = pinning.get_catalog()
-        figure = catalog.zoomed(
-            parse_view(query if isinstance(query, str) else "", catalog.dataset).state, x_range
+        view = parse_view(
+            query if isinstance(query, str) else "", catalog.dataset, accept_language=accept_language()
         )
+        figure = catalog.zoomed(view.state, x_range)
         return no_update if figure is None else figure
 
     return zoom_timeline
@@ -162,7 +167,7 @@ def register_callbacks(app: Dash, pinning: Pinning) -> None:
         *(Output(ids.DOWNLOADS[kind], "href") for kind in ("csv", "json", "timelinejs", "html")),
         Output(ids.BRIEF_LINK, "href"),
         Output(ids.DOWNLOADS["brief"], "href"),
-        Input(ids.QUERY, "data"),
+        Input(ids.SHARE_QUERY, "data"),
         Input(ids.VERSION_QUERY, "data"),
     )
     app.clientside_callback(
@@ -170,7 +175,7 @@ def register_callbacks(app: Dash, pinning: Pinning) -> None:
         Output(ids.EMBED_PREVIEW, "src"),
         Output(ids.EMBED_PREVIEW, "hidden"),
         Input(ids.PREVIEW_BUTTON, "n_clicks"),
-        State(ids.QUERY, "data"),
+        State(ids.SHARE_QUERY, "data"),
         prevent_initial_call=True,
     )
     for image_format, button in ids.IMAGE_BUTTONS.items():

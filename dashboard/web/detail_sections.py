@@ -6,16 +6,20 @@ from __future__ import annotations
 from dash import html
 
 from ..core.dataset_like import DatasetLike
-from ..core.frame import date_label
+from ..core.filters import ViewState
+from ..core.i18n import translator
+from ..core.local_dates import event_date, local_date
 from ..core.model import Event
 from ..core.relations import grouped
 from ..core.statements import by_party, quoted_in
 from . import ids
 from .chronology import highlighted
+from .event_text import text_in
 
 
-def related_section(event: Event, dataset: DatasetLike) -> list:
+def related_section(event: Event, dataset: DatasetLike, lang: str) -> list:
     """ "Responds to: …", "Answered by: …", each event a button that selects it; [] when none."""
+    _ = translator(lang).gettext
     groups = [
         (word, [other for other in map(dataset.event, others) if other is not None])
         for word, others in grouped(event, dataset.inbound(event.id))
@@ -25,13 +29,14 @@ def related_section(event: Event, dataset: DatasetLike) -> list:
         for word, others in groups
         if others
         for item in (
-            html.Dt(word),
+            html.Dt(_(word)),
             html.Dd(
                 html.Ul(
                     [
                         html.Li(
                             html.Button(
-                                f"{date_label(other)}: {other.title}",
+                                _("%(date)s: %(title)s")
+                                % {"date": event_date(other, lang), "title": text_in(other.title, lang)},
                                 id={"type": ids.RELATED, "id": other.id},
                                 className="link-button",
                             )
@@ -42,22 +47,27 @@ def related_section(event: Event, dataset: DatasetLike) -> list:
             ),
         )
     ]
-    return [html.H3("Related events"), html.Dl(items, className="related")] if items else []
+    return [html.H3(_("Related events")), html.Dl(items, className="related")] if items else []
 
 
-def statements_section(event: Event, query: str = "") -> list:
-    """The event's statements in a column per party (stacked on a phone); [] when none."""
+def statements_section(event: Event, state: ViewState, language: str) -> list:
+    """The event's statements in a column per party (stacked on a phone), quoted verbatim in the
+    file's `language` whatever the page's; [] when none."""
     if not event.statements:
         return []
+    _ = translator(state.lang).gettext
     columns = []
     for party, said in by_party(event):
         quotes = []
         for statement in said:
             source, number = quoted_in(event, statement)
-            where = ", ".join(filter(None, (source.outlet, source.date and source.date.label())))
-            quote = html.Blockquote(["“", *highlighted(statement.text, query), "”"])
-            quotes.append(
-                html.Figure([quote, html.Figcaption(f"Source {number}: {where}" if number else where)])
+            where = _(", ").join(
+                filter(None, (source.outlet, source.date and local_date(source.date, state.lang)))
             )
+            quote = html.Blockquote(["“", *highlighted(statement.text, state.query), "”"], lang=language)
+            caption = (
+                _("Source %(number)s: %(where)s") % {"number": number, "where": where} if number else where
+            )
+            quotes.append(html.Figure([quote, html.Figcaption(caption)]))
         columns.append(html.Section([html.H4(party), *quotes], className="party"))
-    return [html.H3("Statements"), html.Div(columns, className="statements")]
+    return [html.H3(_("Statements")), html.Div(columns, className="statements")]

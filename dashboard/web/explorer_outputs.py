@@ -13,7 +13,9 @@ from ..views.pins import PinNote
 from ..views.view_words import describe_view
 from .chronology import chronology_table, summary_text
 from .event_detail import event_detail
+from .event_text import text_in
 from .filter_options import actor_options, apply_text, domain_options, filters_set_text
+from .language import address_query, language_links, share_query
 from .since_notes import pin_notice, removed_words, since_notice
 from .story_panel import page_class, story_panel
 
@@ -32,22 +34,24 @@ def explorer_outputs(
     present: bool = False,
     pin: PinNote | None = None,
     version: str = "",
+    accepted: str = "",
 ) -> dict:
     """Everything the explorer's view callback sends back besides the widget values and the sort,
     by the names of callbacks.VIEW_OUTPUTS.
 
     With `ring_only` (only the selection changed) the figure goes as a Patch of the ring and the
     links. `version` is the data version shown, for the share panel's link that pins it; `pin` what
-    the page says about the one its address pinned.
+    the page says about the one its address pinned; `accepted` the browser's Accept-Language.
     """
     figure, redrawn = view.figure, selected_indexes(view.figure)
     if ring_only and view.story is None and redrawn:
         figure = Patch()
         for index in redrawn:
             figure["data"][index] = view.figure["data"][index]
-    labels = {d.id: d.label for d in dataset.domains}
+    lang = view.state.lang
+    labels = {d.id: text_in(d.label, lang) for d in dataset.domains}
     return {
-        "domain_options": domain_options(dataset, view.domain_counts),
+        "domain_options": domain_options(dataset, view.domain_counts, lang),
         "actor_options": actor_options(dataset, view.actor_counts),
         "figure": figure,
         "chart_style": chart_style(view.figure),
@@ -55,8 +59,8 @@ def explorer_outputs(
             summary_text(view),
             html.Span(" · ".join(describe_view(view.state, dataset)), hidden=True, className="filter-words"),
         ],
-        "table": chronology_table(view, sort, labels),
-        "detail": event_detail(view.selected, dataset, view.state.query),
+        "table": chronology_table(view, sort, labels, dataset),
+        "detail": event_detail(view.selected, dataset, view.state),
         "notices": [
             notice
             for notice in (
@@ -68,9 +72,11 @@ def explorer_outputs(
         ],
         "since_hidden": view.marks is None,
         "since_removed": removed_words(view),
-        "view_query": view.state.to_query(),
-        "version_query": replace(view.state, version=version).to_query(),
-        "story_panel": story_panel(view.story),
+        "view_query": address_query(view.state, accepted),
+        "version_query": share_query(replace(view.state, version=version)),
+        "share_query": share_query(view.state),
+        "languages": language_links(view.state),
+        "story_panel": story_panel(view.story, lang),
         "page_class": page_class(view, present),
         "filters_set": filters_set_text(view.state),
         "apply_label": apply_text(view),

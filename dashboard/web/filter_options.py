@@ -7,11 +7,13 @@ from dash import html
 
 from ..core.dataset_like import DatasetLike
 from ..core.filters import ViewState
+from ..core.i18n import DEFAULT, translator
 from ..figures.theme import domain_colors
 from ..views.catalog import View
+from .event_text import shown
 
 
-def domain_options(dataset: DatasetLike, counts: dict[str, int]) -> list[dict]:
+def domain_options(dataset: DatasetLike, counts: dict[str, int], lang: str = DEFAULT) -> list[dict]:
     """Checklist options for the domains, each with its count and colour swatch."""
     colors = domain_colors(dataset.domains)
     return [
@@ -19,7 +21,8 @@ def domain_options(dataset: DatasetLike, counts: dict[str, int]) -> list[dict]:
             "label": html.Span(
                 [
                     html.Span(className="swatch", style={"background": colors[domain.id]}),
-                    f"{domain.label} ",
+                    *shown(domain.label, lang),
+                    " ",
                     html.Span(f"({counts.get(domain.id, 0)})", className="count"),
                 ]
             ),
@@ -42,12 +45,19 @@ def actor_options(dataset: DatasetLike, counts: dict[str, int]) -> list[dict]:
 
 def filters_set_text(state: ViewState) -> str:
     """The phone drawer's summary: what is set, so a closed drawer still says the view is narrowed."""
+    translation = translator(state.lang)
     count = state.filters_set
-    return "Filters" if count == 0 else f"Filters · {count} set"
+    if count == 0:
+        return translation.gettext("Filters")
+    return translation.ngettext("Filters · %(count)s set", "Filters · %(count)s set", count) % {
+        "count": count
+    }
 
 
 def apply_text(view: View) -> str:
     """The phone drawer's closing button, naming what it will show."""
-    return (
-        "Show no events" if view.count == 0 else f"Show {view.count:,} event{'s' if view.count != 1 else ''}"
-    )
+    translation = translator(view.state.lang)
+    if view.count == 0:
+        return translation.gettext("Show no events")
+    words = translation.ngettext("Show %(count)s event", "Show %(count)s events", view.count)
+    return words % {"count": f"{view.count:,}"}

@@ -51,6 +51,9 @@ SINCE_PANEL = "since-panel"  # beside the chart with since=: that checkbox and t
 SINCE_REMOVED = "since-removed"
 VERSION_QUERY = "version-query"  # the view's query pinned to the data version it shows (v=)
 VERSION_LINK = "version-link"
+SHARE_QUERY = "share-query"  # the view's query with its lang= always written: links and embeds carry it
+LANGUAGES = "languages"  # the language switch
+CLIENT_WORDS = "client-words"  # the JSON block of assets/js's words in the page's language (words.js)
 
 # Pattern-matching id types: {"type": ROW, "id": event_id} and so on.
 ROW = "row"

@@ -13,6 +13,6 @@ def register_share_callbacks(app: Dash) -> None:
         ClientsideFunction("share", "fixedHeightCode"),
         Output(ids.EMBED_FIXED, "value"),
         Input(ids.EMBED_WIDTH, "value"),
-        Input(ids.QUERY, "data"),
+        Input(ids.SHARE_QUERY, "data"),
         prevent_initial_call=True,
     )

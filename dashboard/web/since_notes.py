@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from dash import html
 
+from ..core.i18n import translator
 from ..views.catalog import View
 from ..views.pins import PinNote
 from ..views.since import CHANGED, NEW
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'s' * (number != 1)}"
 
 
 def since_notice(view: View) -> html.P | None:
@@ -21,9 +18,17 @@ def since_notice(view: View) -> html.P | None:
         return None
     kinds = [marks.kinds.get(event_id) for event_id in view.frame["id"].to_numpy()[view.positions]]
     new, changed = kinds.count(NEW), kinds.count(CHANGED)
-    text = f"{_count(new + changed, 'event')} new or changed {marks.since_words}"
-    detail = f" ({new} new, {changed} changed)." if new + changed else "."
-    return html.P(text + detail, className="notice since-notice")
+    translation = translator(view.state.lang)
+    numbers = {"count": new + changed, "since": marks.since_words, "new": new, "changed": changed}
+    if new + changed:
+        text = translation.ngettext(
+            "%(count)s event new or changed %(since)s (%(new)s new, %(changed)s changed).",
+            "%(count)s events new or changed %(since)s (%(new)s new, %(changed)s changed).",
+            new + changed,
+        )
+    else:
+        text = translation.gettext("0 events new or changed %(since)s.")
+    return html.P(text % numbers, className="notice since-notice")
 
 
 def removed_words(view: View) -> list:
@@ -31,11 +36,15 @@ def removed_words(view: View) -> list:
     marks = view.marks
     if marks is None:
         return []
-    link = html.A("What changed, field by field", href=f"/changes?since={marks.old.id}")
+    _ = translator(view.state.lang).gettext
+    link = html.A(_("What changed, field by field"), href=f"/changes?since={marks.old.id}")
     if not marks.removed:
-        return [html.Span("No event was removed since then. "), link]
-    names = "; ".join(f"{event['title']} ({event['date']})" for event in marks.removed)
-    return [html.Span(f"Removed {marks.since_words}: {names}. "), link]
+        return [html.Span(_("No event was removed since then. ")), link]
+    names = _("; ").join(_("%(title)s (%(date)s)") % event for event in marks.removed)
+    return [
+        html.Span(_("Removed %(since)s: %(names)s. ") % {"since": marks.since_words, "names": names}),
+        link,
+    ]
 
 
 def pin_notice(note: PinNote | None) -> html.P | None:

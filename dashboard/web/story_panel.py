@@ -5,12 +5,14 @@ from __future__ import annotations
 from dash import html
 
 from ..core.dataset_like import DatasetLike
-from ..core.filters import FILTERED_STORY
-from ..core.frame import date_label
+from ..core.filters import FILTERED_STORY, ViewState
+from ..core.i18n import DEFAULT, translator
+from ..core.local_dates import event_date
 from ..core.story import StoryStop
 from ..views.catalog import View
 from . import ids
-from .markdown_view import markdown_components
+from .event_text import shown, shown_markdown
+from .language import share_query
 
 
 def _step(label: str, story: str | None, stop: int, *, role: str, disabled: bool = False) -> html.Button:
@@ -24,17 +26,20 @@ def _step(label: str, story: str | None, stop: int, *, role: str, disabled: bool
     )
 
 
-def story_panel(stop: StoryStop | None) -> list:
+def story_panel(stop: StoryStop | None, lang: str = DEFAULT) -> list:
     """The current stop: progress, the stop's event, the step buttons with what comes next, then
     the teaching note and question (last, so that their drawing never moves the buttons)."""
     if stop is None:
         return []
+    _ = translator(lang).gettext
     first, last = stop.number == 1, stop.number == stop.total
     return [
         html.Div(
             [
                 html.P(
-                    f"Stop {stop.number} of {stop.total}", className="progress-label", id=ids.STORY_PROGRESS
+                    _("Stop %(number)s of %(total)s") % {"number": stop.number, "total": stop.total},
+                    className="progress-label",
+                    id=ids.STORY_PROGRESS,
                 ),
                 html.Progress(
                     value=str(stop.number),
@@ -45,47 +50,57 @@ def story_panel(stop: StoryStop | None) -> list:
             ],
             className="story-progress",
         ),
-        html.H2(stop.title, className="story-title"),
+        html.H2(shown(stop.title, lang), className="story-title"),
         html.H3(
-            [html.Span(date_label(stop.event), className="stop-date"), " ", stop.event.title],
+            [
+                html.Span(event_date(stop.event, lang), className="stop-date"),
+                " ",
+                *shown(stop.event.title, lang),
+            ],
             className="stop-title",
         ),
         html.P(stop.notice, className="notice") if stop.notice else None,
         html.Nav(
             [
-                _step("« First", stop.story_id, 1, role="first", disabled=first),
-                _step("← Previous", stop.story_id, max(stop.number - 1, 1), role="prev", disabled=first),
-                _step("Next →", stop.story_id, min(stop.number + 1, stop.total), role="next", disabled=last),
-                _step("Last »", stop.story_id, stop.total, role="last", disabled=last),
-                _step("Exit story", None, 1, role="exit"),
+                _step(_("« First"), stop.story_id, 1, role="first", disabled=first),
+                _step(_("← Previous"), stop.story_id, max(stop.number - 1, 1), role="prev", disabled=first),
+                _step(
+                    _("Next →"), stop.story_id, min(stop.number + 1, stop.total), role="next", disabled=last
+                ),
+                _step(_("Last »"), stop.story_id, stop.total, role="last", disabled=last),
+                _step(_("Exit story"), None, 1, role="exit"),
                 html.Button(
-                    "Present",
+                    _("Present"),
                     id=ids.PRESENT_BUTTON,
                     className="button step present",
                     type="button",
-                    title="Full screen, type for a room (f)",
+                    title=_("Full screen, type for a room (f)"),
                     **{"aria-keyshortcuts": "f", "aria-pressed": "false"},
                 ),
-                html.P(["Next: ", html.Span(stop.next_title, className="next-title")], className="story-next")
+                html.P(
+                    [_("Next: "), html.Span(shown(stop.next_title, lang), className="next-title")],
+                    className="story-next",
+                )
                 if stop.next_title
-                else html.P("The last stop of this story.", className="story-next"),
+                else html.P(_("The last stop of this story."), className="story-next"),
             ],
             className="story-steps",
-            **{"aria-label": "Story navigation (← → Home End)"},
+            **{"aria-label": _("Story navigation (← → Home End)")},
         ),
         # Folded, so that the first stop too is one screen with its chart.
         html.Details(
-            [html.Summary("About this story"), markdown_components(stop.introduction, "story-intro")],
+            [html.Summary(_("About this story")), shown_markdown(stop.introduction, lang, "story-intro")],
             className="story-intro-fold",
         )
         if first and stop.introduction
         else None,
         html.Div(
             [
-                html.H3("Teaching note", className="visually-hidden"),
-                markdown_components(stop.note, "story-note"),
+                html.H3(_("Teaching note"), className="visually-hidden"),
+                shown_markdown(stop.note, lang, "story-note"),
                 html.Div(
-                    [html.Strong("Discuss: "), markdown_components(stop.question)], className="story-question"
+                    [html.Strong(_("Discuss: ")), shown_markdown(stop.question, lang)],
+                    className="story-question",
                 )
                 if stop.question
                 else None,
@@ -95,21 +110,30 @@ def story_panel(stop: StoryStop | None) -> list:
     ]
 
 
-def story_links(dataset: DatasetLike) -> list:
+def story_links(dataset: DatasetLike, lang: str = DEFAULT) -> list:
     """The narrative list: a link per guided story, and story mode over the current view."""
+    translation = translator(lang)
     items = [
         html.Li(
             [
-                html.A(narrative.title, href=f"/?story={narrative.id}&stop=1"),
-                html.Span(f" · {len(narrative.stops)} stops", className="count"),
+                html.A(
+                    shown(narrative.title, lang),
+                    href="/" + share_query(ViewState(story=narrative.id, lang=lang)),
+                ),
+                html.Span(
+                    " · "
+                    + translation.ngettext("%(count)s stop", "%(count)s stops", len(narrative.stops))
+                    % {"count": len(narrative.stops)},
+                    className="count",
+                ),
             ]
         )
         for narrative in dataset.narratives
     ]
     return [
-        html.H2("Guided stories"),
+        html.H2(translation.gettext("Guided stories")),
         html.Ul(items, className="story-list") if items else None,
-        _step("▶ Story mode for this view", FILTERED_STORY, 1, role="start"),
+        _step(translation.gettext("▶ Story mode for this view"), FILTERED_STORY, 1, role="start"),
     ]
 
 

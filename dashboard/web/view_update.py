@@ -36,15 +36,20 @@ class ViewInputs:
     drawn: object = None  # the view key of the figure the page was served with, until it is drawn
 
 
-def update_view(catalog: Catalog, inputs: ViewInputs, trigger: object, pin: PinNote | None = None) -> dict:
+def update_view(
+    catalog: Catalog, inputs: ViewInputs, trigger: object, pin: PinNote | None = None, accepted: str = ""
+) -> dict:
     """Every output of the explorer's view callback, by the names of callbacks.VIEW_OUTPUTS.
 
     `trigger` is the id of the input that changed: None or the URL (the page loading) restores the
     view the URL names and sets the widgets to it; any other reads the view from the widgets (and
-    `since` and the pinned version from the URL). `pin`: what the page says about its `v=`.
+    `since`, the pinned version and the language from the URL). `pin`: what the page says about its
+    `v=`; `accepted`: the request's Accept-Language, the language when the address has no `lang=`.
     """
     from_url = trigger in (None, ids.URL)
-    parsed = parse_view(inputs.search if isinstance(inputs.search, str) else "", catalog.dataset)
+    parsed = parse_view(
+        inputs.search if isinstance(inputs.search, str) else "", catalog.dataset, accept_language=accepted
+    )
     if not from_url:
         parsed = view_from_widgets(
             catalog.dataset,
@@ -78,6 +83,7 @@ def update_view(catalog: Catalog, inputs: ViewInputs, trigger: object, pin: PinN
         present=present,
         pin=pin,
         version=catalog.version,
+        accepted=accepted,
     )
     if from_url and inputs.drawn == catalog.figure_key(view.state):
         outputs["figure"] = no_update  # the page came with this figure: drawing it again costs a redraw

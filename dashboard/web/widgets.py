@@ -24,8 +24,8 @@ def view_from_widgets(
     eras=True,
 ) -> ParsedView:
     """The view the explorer's widgets describe (story is the {'story', 'stop'} store); what no
-    widget sets (`since`, the pinned version) is the page address's (`url`); `eras` is the Eras
-    switch's value."""
+    widget sets (`since`, the pinned version, the language) is the page address's (`url`); `eras`
+    is the Eras switch's value."""
     story = story if isinstance(story, dict) else {}
     return view_from_values(
         dataset,
@@ -41,6 +41,7 @@ def view_from_widgets(
         changed=changed if url.since else None,
         version=url.version,
         eras=eras,
+        lang=url.lang,
     )
 
 

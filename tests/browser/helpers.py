@@ -58,6 +58,19 @@ def wait_for_summary(page, before: str) -> str:
     return summary(page)
 
 
+REACH_EMBED_JS = """() => {
+  const box = document.querySelector('.chart-box');
+  if (box && document.querySelector('.still-chart')) { box.dispatchEvent(new MouseEvent('click')); }
+  return document.querySelector('#chart .main-svg') !== null;
+}"""
+
+
+def reach_embed(frame) -> None:
+    """Tap the embed's chart until plotly has drawn it: in a phone's width plotly.js comes only when
+    the reader asks (assets/js/embed.js), and the tap may come before the page's script listens."""
+    frame.wait_for_function(REACH_EMBED_JS, polling=200)
+
+
 class ArticlePages:
     """A 'news site' on another loopback port whose pages frame our app."""
 

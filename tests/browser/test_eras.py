@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import open_explorer
+from .helpers import open_explorer, reach_embed
 
 pytestmark = pytest.mark.browser
 
@@ -92,9 +92,8 @@ def test_the_embed_draws_the_eras_and_honours_the_switch(page, server, site, wid
     source = f"{server.url}/embed?from=2009"
     code = f'<iframe id="f" src="{source}" style="border:0;width:100%" height="560"></iframe>'
     page.goto(site.column(f"/eras-{width}.html", width, code))
-    frame = page.frame_locator("#f")
-    frame.locator("#chart .main-svg").first.wait_for()
     embed = next(f for f in page.frames if "/embed" in f.url)
+    reach_embed(embed)
     drawn = read_eras(embed, "#chart")
     assert drawn["upright"] is (width < 600)
     assert_behind_the_lanes_and_clear_of_labels(drawn, 3)
@@ -103,7 +102,7 @@ def test_the_embed_draws_the_eras_and_honours_the_switch(page, server, site, wid
         "url => Promise.all([url, url + '&eras=off'].map(u => fetch(u).then(r => r.text())))", source
     )
     assert 'class="era"' in served[0] and 'class="era"' not in served[1], "the first paint's drawing too"
-    embed.wait_for_function("() => { const g = document.querySelector('#chart'); return g && g.layout; }")
+    reach_embed(embed)
     assert embed.evaluate("() => (document.querySelector('#chart').layout.shapes || []).length") == 0
 
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tests.serving import Server
 
-from .helpers import open_explorer
+from .helpers import open_explorer, reach_embed
 from .test_labels import assert_readable, read_labels
 
 pytestmark = pytest.mark.browser
@@ -155,8 +155,8 @@ def test_the_embed_in_an_article_titles_or_lists_every_event(page, server, site,
     code = f'<iframe id="f" src="{source}" style="border:0;width:100%" height="560"></iframe>'
     page.set_viewport_size({"width": width + 40, "height": 900})
     page.goto(site.column(f"/article-{width}.html", width, code))
-    page.frame_locator("#f").locator("#chart .main-svg").first.wait_for()
     frame = next(f for f in page.frames if "/embed" in f.url)
+    reach_embed(frame)
     still = read_still(frame, "#chart")
     assert len(still["items"]) == 13
     every_event_titled_or_listed(still)

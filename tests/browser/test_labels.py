@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from .helpers import open_explorer
+from .helpers import open_explorer, reach_embed
 
 pytestmark = pytest.mark.browser
 
@@ -76,6 +76,7 @@ def test_the_explorer_labels_every_event_in_view_or_counts_it_and_none_overlap(p
 def test_the_embed_labels_its_events_without_overlap(page, server, width):
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(server.url + "/embed")
+    reach_embed(page)  # at 375 px plotly.js comes only when the reader taps the chart
     assert_readable(read_labels(page, "#chart"))
 
 

@@ -11,10 +11,11 @@ import pytest
 
 from dashboard.web.ids import SHARE_LINK
 
-from .helpers import open_explorer, table_ids
+from .helpers import open_explorer, reach_embed, table_ids
 
 pytestmark = pytest.mark.browser
 QUERY = "?domains=military&q=submarine"
+SHARED = "&lang=en"  # a shared view, embed or download says its language
 
 
 @pytest.fixture
@@ -35,13 +36,13 @@ def test_two_clicks_give_a_working_embed_code(clipboard_page, server):
     # The code now carries a script that resizes the iframe (it was a bare fixed-height iframe).
     iframe, script = snippet.split("\n")
     assert re.fullmatch(
-        rf'<iframe src="{re.escape(server.url)}/embed\?domains=military&q=submarine" title="Timeline: [^"]+" '
+        rf'<iframe src="{re.escape(server.url)}/embed\{QUERY}{SHARED}" title="Timeline: [^"]+" '
         r'width="100%" height="\d+" style="border:0;max-width:100%" loading="lazy"></iframe>',
         iframe,
     )
     assert script.startswith("<script>") and f'e.origin==="{server.url}"' in script
     page.get_by_title("Copy: link to this view").click()
-    assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}/{QUERY}"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}/{QUERY}{SHARED}"
 
 
 def test_the_copy_buttons_are_buttons_that_the_keyboard_reaches(clipboard_page, server):
@@ -57,7 +58,7 @@ def test_the_copy_buttons_are_buttons_that_the_keyboard_reaches(clipboard_page, 
     assert page.evaluate("document.activeElement.title") == "Copy: link to this view"
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.querySelector('.copy-status').textContent === 'Copied'")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}/{QUERY}"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}/{QUERY}{SHARED}"
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.title") == "Copy: link to this version of the data"
@@ -65,7 +66,7 @@ def test_the_copy_buttons_are_buttons_that_the_keyboard_reaches(clipboard_page, 
     version = server.health()["data_version"]
     page.wait_for_function(
         "(url) => navigator.clipboard.readText().then(t => t === url)",
-        arg=f"{server.url}/{QUERY}&v={version}",
+        arg=f"{server.url}/{QUERY}&v={version}{SHARED}",
     )
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
@@ -89,9 +90,9 @@ def test_the_embed_preview_shows_the_same_events(page, server):
     ids = table_ids(page)
     page.get_by_text("Share, embed, download or print this view").click()
     page.get_by_role("button", name="Preview the embed").click()
-    frame = page.frame_locator("#embed-preview")
-    frame.locator("#chart .main-svg").first.wait_for()
+    page.frame_locator("#embed-preview").locator(".chart-box").wait_for()
     preview = next(f for f in page.frames if "/embed" in f.url)
+    reach_embed(preview)
     shown = preview.evaluate(
         "() => document.querySelector('#chart').data"
         ".filter(t => t.meta && ['point', 'span'].includes(t.meta.kind))"
@@ -104,7 +105,7 @@ def test_csv_download_holds_the_filtered_events_with_sources(page, server):
     open_explorer(page, server.url + "/" + QUERY)
     ids = table_ids(page)
     href = page.locator("#download-csv").get_attribute("href")
-    assert href == "/download/csv" + QUERY
+    assert href == "/download/csv" + QUERY + SHARED
     with urllib.request.urlopen(server.url + href) as response:
         assert response.headers["Content-Disposition"].endswith('.csv"')
         rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8-sig"))))

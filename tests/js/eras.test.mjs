@@ -100,3 +100,13 @@ test("turned upright, bands run across the lane columns and their labels read do
   assert.ok(labels.every((a) => a.visible && a.textangle === 90 && a.x < -0.5));
   assert.ok(labels[0].y <= 1 && labels[0].y > labels[1].y, "the earlier era's label starts higher");
 });
+
+test("an era with no row (out of the window the chart opened on) keeps its band but no head or label", () => {
+  const fig = figure([era("a", 100, 400, null)], { eraStrip: 0 });
+  const labels = flat(fig).annotations.filter((a) => a.name === "era");
+  assert.deepEqual(labels.map((a) => a.visible), [false], "in view, but no strip to label it in");
+  const turned = upright(fig.data, fig.layout, 375, widthAt).layout;
+  assert.deepEqual(turned.shapes.map((s) => s.name), ["era"], "its band, and no column heads it");
+  const alone = upright(fig.data, figure([]).layout, 375, widthAt).layout;
+  assert.equal(turned.xaxis.range[0], alone.xaxis.range[0], "no era column is kept for it");
+});
