@@ -10,8 +10,9 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.core.i18n import LANGUAGES, translator
+from dashboard.outputs.client_words import CLIENT_MESSAGES, client_words
 from dashboard.views.catalog import Catalog
-from dashboard.web.client_words import CLIENT_MESSAGES, client_words, client_words_script
+from dashboard.web.client_words import client_words_script
 from dashboard.web.plotly_words import PLOTLY_MESSAGES, plotly_config
 from dashboard.web.view_update import ViewInputs, update_view
 
@@ -75,6 +76,7 @@ def test_plotlys_own_words_are_registered_in_the_charts_config(lang):
     dictionary = config["locales"][lang]["dictionary"]
     assert all(dictionary[message] not in ("", message) for message in PLOTLY_MESSAGES)
     assert len(config["locales"][lang]["format"]["shortMonths"]) == 12
+    assert config["locales"][lang]["format"]["month"] == "%Y年%-m月"  # the year first: 2018年7月
 
 
 def test_the_view_callback_answers_in_the_urls_language_with_the_reader_calendar(catalog):

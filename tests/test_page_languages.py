@@ -17,13 +17,14 @@ from babel.messages.pofile import read_po
 
 from dashboard.app import create_app
 from dashboard.core.changes import compare, event_records
-from dashboard.core.filters import ViewState
+from dashboard.core.filters import ViewState, parse_view
 from dashboard.core.history import Version
-from dashboard.core.i18n import LOCALE_DIR
+from dashboard.core.i18n import LOCALE_DIR, translator
 from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
 from dashboard.core.problems import EventFileError
 from dashboard.core.shown import shown
 from dashboard.outputs.changes_report import changes_page
+from dashboard.views.catalog import Catalog
 from dashboard.views.change_log import Comparison
 from dashboard.views.languages import language_choices
 
@@ -268,3 +269,21 @@ def test_the_bundled_eras_are_labelled_in_the_readers_language_on_the_embed(clie
     for era in dataset.eras:
         assert era.label.get(lang)[1] == lang
         assert html.escape(era.label.get(lang)[0], quote=False) in page
+
+
+def test_a_year_only_label_brackets_its_year_as_the_language_does(bundled):
+    catalog = Catalog(bundled)
+    japanese = json.dumps(catalog.view(parse_view("lang=ja", bundled).state).figure, ensure_ascii=False)
+    english = json.dumps(catalog.view(parse_view("", bundled).state).figure, ensure_ascii=False)
+    assert "日中平和友好条約40周年（2018（平成30）年）" in japanese and "(2018（" not in japanese
+    assert re.search(r"\w \(2018\)", english)
+
+
+@pytest.mark.parametrize("lang", ASIAN)
+def test_the_embed_sends_the_words_its_scripts_write(client, lang):
+    page = client.get(f"/embed?lang={lang}").get_data(as_text=True)
+    block = re.search(r'<script type="application/json" id="client-words">(.*?)</script>', page, re.S)
+    words = json.loads(block.group(1))
+    assert words["+%(count)s more"] == translator(lang).gettext("+%(count)s more") != "+%(count)s more"
+    assert words["◀ %(count)s earlier"].startswith("◀") and "earlier" not in words["◀ %(count)s earlier"]
+    assert 'id="client-words"' not in client.get("/embed?lang=en").get_data(as_text=True)

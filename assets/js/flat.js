@@ -4,6 +4,7 @@
 import { MAX_ROWS, place } from "./placement.js";
 import { listedKey, note, numberedText, escapeText } from "./markup.js";
 import { withEraLabels } from "./eras.js";
+import { word } from "./words.js";
 
 const ROW_PX = 22, FIRST_PX = 16, NAME_PX = 34, TOP_PX = 8, TICK_PX = 95;
 const BOTTOM_PX = 34, SLACK_PX = 3, AXIS_PX = 30;
@@ -87,8 +88,8 @@ export function layOutFlat(timeline, area, labels, others, size, widthAt) {
     listed = meta.filter((label, index) => !result.shown[index] || result.shown[index].short);
   } else {
     notes = Object.keys(result.hidden).map((lane) => note("+" + result.hidden[lane], 1.005, Number(lane) + FIRST_PX, "left", "y", size));
-    if (result.earlier) { notes.push(note("◀ " + result.earlier + " earlier", 0, 1.04, "left", "paper", size)); }
-    if (result.later) { notes.push(note(result.later + " later ▶", 1, 1.04, "right", "paper", size)); }
+    if (result.earlier) { notes.push(note(word("◀ %(count)s earlier", { count: result.earlier }), 0, 1.04, "left", "paper", size)); }
+    if (result.later) { notes.push(note(word("%(count)s later ▶", { count: result.later }), 1, 1.04, "right", "paper", size)); }
   }
   /* Level date ticks, as many as fit, so that nothing below the axis moves with the width. */
   const ticks = Math.max(2, Math.floor(area.width / TICK_PX));

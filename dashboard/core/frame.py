@@ -10,7 +10,7 @@ import pandas as pd
 
 from .days import day_column, epoch_ms, plotly_days
 from .i18n import DEFAULT, LANGUAGES
-from .local_dates import event_date
+from .local_dates import event_date, with_date
 from .model import Dataset
 from .search import search_column, search_pattern, search_text, translated_search_text
 
@@ -89,6 +89,9 @@ def events_table(dataset: Dataset) -> EventTable:
             "title": [event.title for event in events],
             "label": [chart_label(event) for event in events],
             "date_label": [date_label(event) for event in events],
+            "label_with_date": [
+                with_date(chart_label(event), date_label(event), DEFAULT) for event in events
+            ],
             "precision": [event.date.precision for event in events],
             "start": start,
             "end": end,

@@ -81,6 +81,12 @@ def local_date(date: PartialDate, lang: str) -> str:
     )
 
 
+def with_date(text: str, date_text: str, lang: str) -> str:
+    """A label followed by its date, bracketed as `lang` brackets it: 'Treaty (1978)',
+    '条約（1978（昭和53）年）'."""
+    return translator(lang).gettext("%(text)s (%(date)s)") % {"text": text, "date": date_text}
+
+
 def event_date(event, lang: str) -> str:
     """An event's date at its precision in `lang`, with its end for a span ('2009 – 2016',
     '2009（平成21）年～2016（平成28）年')."""

@@ -119,9 +119,7 @@ def _echo_trace(lane: pd.DataFrame, y: float, domain_id: str, color: str, symbol
 def _label_texts(row) -> tuple[str, str]:
     """A label as the flat chart shows it (a year-only point says its year) and as the upright one
     does, led by its date, since upright time is stretched and cannot be read off the axis."""
-    flat = row.label
-    if row.precision == "year" and not row.is_span:
-        flat = f"{flat} ({row.date_label})"
+    flat = row.label_with_date if row.precision == "year" and not row.is_span else row.label
     return flat, f"{row.date_label} · {row.label}"
 
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..core.i18n import DEFAULT
 from ..core.model import Dataset
 from ..core.shown import shown
 from ..core.untrusted import ascii_int
@@ -14,6 +15,7 @@ from ..figures.credit import credit_line
 from ..figures.theme import HOVER
 from ..views.catalog import View
 from ..views.view_words import view_subtitle, view_title
+from .client_words import client_words
 from .first_paint import drawings, media_rules
 from .pages import preview_tags, render
 
@@ -128,4 +130,5 @@ def embed_page(
         credit=credit_line(dataset, cited, lang),
         note=note,
         full_view="/" + view.state.to_query(),
+        client_words=client_words(lang) if lang != DEFAULT else None,
     )

@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..core.frame import chart_label
 from ..core.i18n import DEFAULT, translator
-from ..core.local_dates import event_date
+from ..core.local_dates import event_date, with_date
 from ..core.model import Domain, Event
 from ..core.shown import shown
 
@@ -26,12 +26,17 @@ def frame_in(
     titles = [shown(event.title, lang) for event in events]
     comma = translator(lang).gettext(", ")
     labels = {domain.id: shown(domain.label, lang).text for domain in domains}
+    chart_labels = [shown(chart_label(event), lang).text for event in events]
+    dates = [event_date(event, lang) for event in events]
     return frame.assign(
         title=[title.text for title in titles],
         title_note=[title.marker for title in titles],
         domain_words=[comma.join(labels.get(d, d) for d in event.domains) for event in events],
-        label=[shown(chart_label(event), lang).text for event in events],
-        date_label=[event_date(event, lang) for event in events],
+        label=chart_labels,
+        date_label=dates,
+        label_with_date=[
+            with_date(label, date, lang) for label, date in zip(chart_labels, dates, strict=True)
+        ],
     )
 
 

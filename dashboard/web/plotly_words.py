@@ -3,7 +3,8 @@ image, its month names) in the page's language.
 
 plotly.js reads a locale from the chart's config (`locale`, `locales`); its own locale files are
 not in our bundle, and the dozen words this chart shows are few enough to keep in our catalogues
-with the rest, so the config carries just those (about 1 KB) and CLDR's month and day names."""
+with the rest, so the config carries just those (about 1 KB), CLDR's month and day names and the
+axis's date patterns ('2018年7月', not '7月 2018')."""
 
 from __future__ import annotations
 
@@ -29,6 +30,9 @@ PLOTLY_MESSAGES = (
     N_("Snapshot succeeded"),
     N_("Sorry, there was a problem downloading your snapshot!"),
 )
+# The axis's date ticks, as d3-time-format patterns (%b: month name, %-m / %-d: month / day number,
+# %Y: year): plotly.js writes a month "%b %Y" and a day "%b %-d" unless the locale says otherwise.
+TICK_FORMATS = {"month": N_("%b %Y"), "dayMonth": N_("%b %-d"), "dayMonthYear": N_("%b %-d, %Y")}
 
 
 @lru_cache(maxsize=4)
@@ -51,6 +55,7 @@ def plotly_config(lang: str) -> dict:
         "shortDays": short_weekdays[-1:] + short_weekdays[:-1],
         "months": names(locale.months, "wide"),
         "shortMonths": names(locale.months, "abbreviated"),
+        **{key: gettext(pattern) for key, pattern in TICK_FORMATS.items()},
     }
     dictionary = {message: gettext(message) for message in PLOTLY_MESSAGES}
     return configs.EXPLORER | {
