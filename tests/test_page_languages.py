@@ -18,11 +18,13 @@ from babel.messages.pofile import read_po
 from dashboard.app import create_app
 from dashboard.core.changes import compare, event_records
 from dashboard.core.filters import ViewState, parse_view
+from dashboard.core.frame import events_table
 from dashboard.core.history import Version
 from dashboard.core.i18n import LOCALE_DIR, translator
 from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
 from dashboard.core.problems import EventFileError
 from dashboard.core.shown import shown
+from dashboard.figures.counts import counts_figure
 from dashboard.figures.date_ticks import date_ticks
 from dashboard.figures.theme import TICK_PATTERNS
 from dashboard.outputs.changes_report import changes_page
@@ -302,3 +304,14 @@ def test_the_axis_writes_a_month_year_first_in_japanese_and_chinese(bundled, lan
     assert "2018年7月" in ticks and "2019年1月" in ticks
     english = catalog.view(parse_view("from=2018-06&to=2019-06", bundled).state).figure
     assert [stop["value"] for stop in english["layout"]["xaxis"]["tickformatstops"]] == list(TICK_PATTERNS)
+
+
+@pytest.mark.parametrize("lang", ASIAN)
+def test_the_counts_that_stand_in_for_too_many_marks_are_worded_in_the_language(bundled, lang):
+    figure = counts_figure(events_table(bundled).frame, bundled.domains, lang=lang)
+    _ = translator(lang).gettext
+    assert figure["layout"]["yaxis"]["title"]["text"] == _("events per year") != "events per year"
+    [note] = figure["layout"]["annotations"]
+    assert f"{len(bundled.events)}件" in note["text"] and _("events per year") in note["text"]
+    assert "Zoom" not in note["text"]
+    assert all(" events<" not in trace["hovertemplate"] for trace in figure["data"])

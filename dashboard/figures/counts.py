@@ -9,9 +9,18 @@ import numpy as np
 import pandas as pd
 
 from ..core.days import plotly_days
+from ..core.i18n import DEFAULT, N_, translator
 from ..core.model import Domain
 from .marks import COUNT
 from .theme import DAY_MS, base_layout, domain_colors, shown_lanes, x_axis
+
+# The bars' unit, as the y axis names it and the note says it.
+PER_UNIT = {
+    "decade": N_("events per decade"),
+    "year": N_("events per year"),
+    "month": N_("events per month"),
+    "day": N_("events per day"),
+}
 
 
 def _bin(frame: pd.DataFrame) -> tuple[np.ndarray, str]:
@@ -34,8 +43,10 @@ def counts_figure(
     domains: Sequence[Domain],
     shown: Collection[str] | None = None,
     x_range: tuple[str, str] | None = None,
+    lang: str = DEFAULT,
 ) -> dict:
-    """Too many events to draw one by one: counts per period and domain, and a note saying so."""
+    """Too many events to draw one by one: counts per period and domain, and a note saying so, in `lang`."""
+    _ = translator(lang).gettext
     colors = domain_colors(domains)
     lanes = shown_lanes(frame, domains, shown)
     bins, unit = _bin(frame)
@@ -52,7 +63,9 @@ def counts_figure(
                 "y": counts.tolist(),
                 "width": width * DAY_MS * 0.9,
                 "marker": {"color": colors[domain.id]},
-                "hovertemplate": f"%{{y:,}} {escape(domain.label, quote=False)} events<extra></extra>",
+                "hovertemplate": _("%(count)s %(domain)s events")
+                % {"count": "%{y:,}", "domain": escape(domain.label, quote=False)}
+                + "<extra></extra>",
                 "meta": {"kind": COUNT, "domain": domain.id},
             }
         )
@@ -60,11 +73,14 @@ def counts_figure(
     layout.update(
         barmode="stack",
         xaxis=x_axis(frame["start"].min(), frame["end"].max(), x_range),
-        yaxis={"title": {"text": f"events per {unit}"}, "fixedrange": True, "rangemode": "tozero"},
+        yaxis={"title": {"text": _(PER_UNIT[unit])}, "fixedrange": True, "rangemode": "tozero"},
         annotations=[
             {
-                "text": f"{len(frame):,} events: too many to draw one by one, so this shows counts "
-                f"per {unit}. Zoom in or filter to see individual events.",
+                "text": _(
+                    "%(count)s events: too many to draw one by one, so this shows %(per_unit)s. "
+                    "Zoom in or filter to see individual events."
+                )
+                % {"count": f"{len(frame):,}", "per_unit": _(PER_UNIT[unit])},
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..core.days import epoch_ms, plotly_days
 from ..core.eras import Band
+from ..core.i18n import DEFAULT, translator
 from ..core.model import Domain
 from .counts import counts_figure
 from .eras import era_layer
@@ -40,7 +41,9 @@ FOCUS_MIN_EVENTS = 8
 FOCUS_MAX_PART = 0.4
 
 
-def _lane_traces(lane: pd.DataFrame, y: float, domain: Domain, color: str, symbol: str) -> list[dict]:
+def _lane_traces(
+    lane: pd.DataFrame, y: float, domain: Domain, color: str, symbol: str, lang: str
+) -> list[dict]:
     """A lane's marks: bars for spans; for points a faint band over the year or month that is all
     the source gives, and a mark at its middle, hollow when the date is not a day."""
     spans = lane["is_span"].to_numpy()
@@ -55,7 +58,8 @@ def _lane_traces(lane: pd.DataFrame, y: float, domain: Domain, color: str, symbo
         {
             "type": "bar",
             "orientation": "h",
-            "name": f"{domain.label} (dated to a year or month)",
+            "name": translator(lang).gettext("%(domain)s (dated to a year or month)")
+            % {"domain": domain.label},
             "base": lane["start_iso"].to_numpy()[vague].tolist(),
             "x": extent_ms[vague].tolist(),
             "y": [y] * int(vague.sum()),
@@ -250,6 +254,7 @@ def timeline_figure(
     label_size: int = LABEL_SIZE,
     bands: Sequence[Band] = (),
     opening: tuple[str, str] | None = None,
+    lang: str = DEFAULT,
 ) -> dict:
     """The timeline: a lane per domain, each event labelled once in its first lane (echoed in the
     others), each lane as tall as its labels need.
@@ -269,7 +274,7 @@ def timeline_figure(
     if frame.empty:
         return empty_figure()
     if mark_count(frame, shown) > MAX_MARKS:
-        return counts_figure(frame, domains, shown, x_range)
+        return counts_figure(frame, domains, shown, x_range, lang)
     frame = frame.assign(hover=hover_data(frame, domains))
     colors = domain_colors(domains)
     lanes = shown_lanes(frame, domains, shown)
@@ -307,7 +312,7 @@ def timeline_figure(
     for domain in lanes:
         symbol = symbols[domain.id]
         primary = frame[(first_lane == domain.id).to_numpy()]
-        traces += _lane_traces(primary, lane_y[domain.id], domain, colors[domain.id], symbol)
+        traces += _lane_traces(primary, lane_y[domain.id], domain, colors[domain.id], symbol, lang)
         echoes = frame[frame["domains"].map(lambda ids, d=domain.id: d in ids).to_numpy()]
         echoes = echoes[(first_lane[echoes.index] != domain.id).to_numpy()]
         if len(echoes):
@@ -360,12 +365,13 @@ def still_figure(
     plot_px: float = PLOT_PX,
     flat: bool = False,
     bands: Sequence[Band] = (),
+    lang: str = DEFAULT,
 ) -> dict:
     """The whole view for a surface nobody zooms (brief, image, embed, HTML file): every event, each
     numbered, the number shown before every label when `numbers` are given (a brief's table rows),
     else only where a title has no room (the event is then listed under the chart). `flat`: never
     turned upright on a narrow screen (print and images)."""
-    figure = timeline_figure(frame, domains, None, shown, still=True, plot_px=plot_px, bands=bands)
+    figure = timeline_figure(frame, domains, None, shown, still=True, plot_px=plot_px, bands=bands, lang=lang)
     if "timeline" not in figure["layout"]:
         return figure
     in_order = {event_id: number for number, event_id in enumerate(frame["id"], start=1)}

@@ -10,6 +10,7 @@ from ..core.model import Dataset
 from ..core.shown import shown
 from ..figures import plotly_config
 from ..figures.credit import credit_line
+from ..figures.theme import with_tick_formats
 from ..figures.timeline import still_figure
 from ..views.catalog import View
 from ..views.in_language import domains_in
@@ -30,8 +31,19 @@ def _figure(dataset: Dataset, view: View, numbers: dict[str, int], domains: tupl
     credit as text. None when no event matches."""
     if view.rows.empty:
         return None
-    figure = still_figure(
-        view.rows, domains, view.state.domains, numbers, PLOT_WIDTH, flat=True, bands=view.bands
+    lang = view.state.lang
+    figure = with_tick_formats(
+        still_figure(
+            view.rows,
+            domains,
+            view.state.domains,
+            numbers,
+            PLOT_WIDTH,
+            flat=True,
+            bands=view.bands,
+            lang=lang,
+        ),
+        lang,
     )
     figure["layout"] = dict(figure["layout"], width=CHART_WIDTH, autosize=False)
     return figure

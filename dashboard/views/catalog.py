@@ -220,7 +220,12 @@ class Catalog:
             else:
                 rows = self.frame_in(state.lang).iloc[positions]
                 figure = timeline_figure(
-                    rows, self.domains_in(state.lang), None, state.domains, bands=self.bands(state)
+                    rows,
+                    self.domains_in(state.lang),
+                    None,
+                    state.domains,
+                    bands=self.bands(state),
+                    lang=state.lang,
                 )
                 marks = self.marks(state.since)
                 if marks:
@@ -247,6 +252,7 @@ class Catalog:
                     self.domains_in(state.lang),
                     state.domains,
                     bands=self.bands(state),
+                    lang=state.lang,
                 ),
                 state.lang,
             ),
@@ -311,7 +317,13 @@ class Catalog:
         if inside.empty:
             return None
         figure = timeline_figure(
-            inside, self.domains_in(state.lang), None, state.domains, x_range=x_range, bands=self.bands(state)
+            inside,
+            self.domains_in(state.lang),
+            None,
+            state.domains,
+            x_range=x_range,
+            bands=self.bands(state),
+            lang=state.lang,
         )
         figure = with_tick_formats(self._selected(figure, state.event) if state.event else figure, state.lang)
         figure["layout"]["timeline"]["zoomable"] = True  # its labels stay; zooming out asks again
