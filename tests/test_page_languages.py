@@ -312,6 +312,6 @@ def test_the_counts_that_stand_in_for_too_many_marks_are_worded_in_the_language(
     _ = translator(lang).gettext
     assert figure["layout"]["yaxis"]["title"]["text"] == _("events per year") != "events per year"
     [note] = figure["layout"]["annotations"]
-    assert f"{len(bundled.events)}件" in note["text"] and _("events per year") in note["text"]
+    assert f"{len(bundled.events)}件" in note["text"] and _("year") in note["text"]
     assert "Zoom" not in note["text"]
     assert all(" events<" not in trace["hovertemplate"] for trace in figure["data"])

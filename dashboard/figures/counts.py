@@ -14,7 +14,8 @@ from ..core.model import Domain
 from .marks import COUNT
 from .theme import DAY_MS, base_layout, domain_colors, shown_lanes, x_axis
 
-# The bars' unit, as the y axis names it and the note says it.
+# The bars' unit, as the note says it ("counts per year") and as the y axis names it.
+UNITS = {"decade": N_("decade"), "year": N_("year"), "month": N_("month"), "day": N_("day")}
 PER_UNIT = {
     "decade": N_("events per decade"),
     "year": N_("events per year"),
@@ -77,10 +78,10 @@ def counts_figure(
         annotations=[
             {
                 "text": _(
-                    "%(count)s events: too many to draw one by one, so this shows %(per_unit)s. "
+                    "%(count)s events: too many to draw one by one, so this shows counts per %(unit)s. "
                     "Zoom in or filter to see individual events."
                 )
-                % {"count": f"{len(frame):,}", "per_unit": _(PER_UNIT[unit])},
+                % {"count": f"{len(frame):,}", "unit": _(UNITS[unit])},
                 "xref": "paper",
                 "yref": "paper",
                 "x": 0,
