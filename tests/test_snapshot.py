@@ -5,6 +5,7 @@ import shutil
 
 import pandas as pd
 
+from dashboard.core import snapshot
 from dashboard.core.dataset_like import DatasetLike
 from dashboard.core.filters import ViewState
 from dashboard.core.frame import events_table
@@ -141,3 +142,18 @@ def test_an_export_of_a_stored_catalog_builds_the_same_events_by_row(bundled, tm
     stored, table = read_snapshot(path)
     rows = table.frame[table.frame["importance"] == 1]
     assert Catalog(stored, table=table).events_of(rows) == Catalog(bundled).events_of(rows)
+
+
+# The event table's columns each snapshot format stores: a change to the columns without a new FORMAT
+# would let a server read an older snapshot that lacks a column the figures now ask for.
+COLUMNS_OF_FORMAT = {
+    6: [
+        "id", "title", "label", "date_label", "label_with_date", "precision", "start", "end", "last_day",
+        "mid", "mid_iso", "mid_ms", "is_span", "domains", "actors", "people", "tags", "importance",
+        "search_text", "search_text.en", "search_text.ja", "search_text.zh-Hant", "start_iso", "span_ms",
+    ],
+}  # fmt: skip
+
+
+def test_the_snapshot_format_changes_with_the_event_tables_columns(bundled):
+    assert list(events_table(bundled).frame.columns) == COLUMNS_OF_FORMAT[snapshot.FORMAT]

@@ -25,7 +25,7 @@ from .model import Dataset, Domain, Era, Event, Narrative, SourceDocument
 from .relations import Link, inbound_index
 from .snapshot_file import PARTIAL, DamagedSnapshot, MappedSnapshot, publish
 
-FORMAT = 5  # bump when the columns or the records change: older snapshots are then never read
+FORMAT = 6  # bump when the columns or the records change: older snapshots are then never read
 RECORD = "record"
 INBOUND = "inbound"  # per row, as JSON: the events whose `related` name it, with the type
 NAME_COLUMNS = ("domains", "actors", "people", "tags")  # tuples of names, as the Event holds them
