@@ -10,6 +10,7 @@ import html
 import io
 import json
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 import pytest
@@ -25,6 +26,7 @@ from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
 from dashboard.core.problems import EventFileError
 from dashboard.core.shown import shown
 from dashboard.figures.counts import counts_figure
+from dashboard.figures.credit import CREDIT_CHARS_PER_LINE, credit_line, credit_lines
 from dashboard.figures.date_ticks import date_ticks
 from dashboard.figures.theme import TICK_PATTERNS
 from dashboard.outputs.changes_report import changes_page
@@ -315,3 +317,11 @@ def test_the_counts_that_stand_in_for_too_many_marks_are_worded_in_the_language(
     assert f"{len(bundled.events)}件" in note["text"] and _("year") in note["text"]
     assert "Zoom" not in note["text"]
     assert all(" events<" not in trace["hovertemplate"] for trace in figure["data"])
+
+
+def test_a_japanese_credit_is_wrapped_by_width_not_by_characters(bundled):
+    credit = credit_line(bundled, lang="ja")
+    lines = credit_lines(credit)
+    width = [sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line) for line in lines]
+    assert max(width) <= CREDIT_CHARS_PER_LINE < len(lines[0]) * 2  # one line of 80 chars would overflow
+    assert " ".join(lines) == " ".join(credit.split())

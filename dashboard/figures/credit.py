@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import textwrap
+import unicodedata
 from html import escape
 
 from ..core.i18n import DEFAULT, translator
@@ -11,6 +12,17 @@ from ..core.model import Dataset, SourceDocument
 from ..core.shown import shown
 
 CREDIT_CHARS_PER_LINE = 80  # fits a 520 px plot: a story beside its card, the explorer beside a detail
+_SECOND_HALF = "\x00"  # stands for the second half of a wide (CJK) character while lines are wrapped
+
+
+def credit_lines(credit: str) -> list[str]:
+    """The credit in lines of CREDIT_CHARS_PER_LINE, a wide (CJK) character counted as the two Latin
+    ones it is as wide as, so a Japanese or Chinese credit does not run past the plot."""
+    measured = "".join(
+        char + _SECOND_HALF if unicodedata.east_asian_width(char) in "WF" else char for char in credit
+    )
+    lines = textwrap.wrap(measured, CREDIT_CHARS_PER_LINE) or [""]
+    return [line.replace(_SECOND_HALF, "") for line in lines]
 
 
 def document_name(document: SourceDocument) -> str:
@@ -46,7 +58,7 @@ def figure_with_credit(figure: dict, title: str | None, credit: str, subtitle: s
     result = copy.deepcopy(figure)
     layout = result.setdefault("layout", {})
     margin = layout.setdefault("margin", {})
-    lines = textwrap.wrap(credit, CREDIT_CHARS_PER_LINE) or [""]
+    lines = credit_lines(credit)
     strip = _overview_strip_px(layout)
     below_axis = 36 + strip
     extra_bottom = 18 * len(lines) + 16  # the strip's own room is in the figure's height already
