@@ -13,13 +13,13 @@ from flask import has_request_context, request
 from .core.filters import ViewState, parse_view
 from .core.i18n import DEFAULT
 from .core.resources import ASSETS
+from .core.shown import shown as shown_text
 from .outputs.pages import meta_html
 from .outputs.previews import explorer_preview
 from .views.catalog import Catalog, View
 from .views.live import LiveCatalog
 from .web.callbacks import register_callbacks
 from .web.client_words import client_words_script
-from .web.event_text import text_in
 from .web.guards import install_guards
 from .web.language import accept_language
 from .web.layout import explorer_layout
@@ -79,7 +79,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
         return parse_view(query, get_catalog().dataset, accept_language=accept_language()).state
 
     app.request_view = request_view
-    app.page_title = lambda state: text_in(get_catalog().dataset.title, state.lang)
+    app.page_title = lambda state: shown_text(get_catalog().dataset.title, state.lang).text
     app.preview_tags = lambda state: explorer_preview(get_catalog().dataset, state)
 
     def layout() -> object:

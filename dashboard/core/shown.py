@@ -14,7 +14,8 @@ from .i18n import catalogue_name, translator
 @cache
 def language_name(tag: str, reader: str) -> str:
     """A language as a reader of `reader` names it (CLDR through Babel): 'en' in ja → '英語'."""
-    return Locale.parse(catalogue_name(reader)).languages.get(catalogue_name(tag), tag)
+    names = Locale.parse(catalogue_name(reader)).languages
+    return names.get(catalogue_name(tag)) or names.get(tag.split("-")[0], tag)
 
 
 @dataclass(frozen=True)

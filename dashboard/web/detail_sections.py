@@ -11,10 +11,10 @@ from ..core.i18n import translator
 from ..core.local_dates import event_date, local_date
 from ..core.model import Event
 from ..core.relations import grouped
+from ..core.shown import shown as shown_text
 from ..core.statements import by_party, quoted_in
 from . import ids
 from .chronology import highlighted
-from .event_text import text_in
 
 
 def related_section(event: Event, dataset: DatasetLike, lang: str) -> list:
@@ -36,7 +36,10 @@ def related_section(event: Event, dataset: DatasetLike, lang: str) -> list:
                         html.Li(
                             html.Button(
                                 _("%(date)s: %(title)s")
-                                % {"date": event_date(other, lang), "title": text_in(other.title, lang)},
+                                % {
+                                    "date": event_date(other, lang),
+                                    "title": shown_text(other.title, lang).text,
+                                },
                                 id={"type": ids.RELATED, "id": other.id},
                                 className="link-button",
                             )

@@ -9,10 +9,11 @@ from ..core.filters import ViewState
 from ..core.i18n import translator
 from ..core.local_dates import event_date, local_date
 from ..core.model import IMPORTANCE, Event
+from ..core.shown import shown as shown_text
 from . import ids
 from .chronology import highlighted
 from .detail_sections import related_section, statements_section
-from .event_text import shown, shown_markdown, text_in
+from .event_text import shown, shown_markdown
 
 
 def _source_item(source, lang: str, language: str) -> html.Li:
@@ -39,7 +40,7 @@ def event_detail(event: Event | None, dataset: DatasetLike, state: ViewState) ->
                 _("Select an event on the chart or in the chronology to read its sources."), className="hint"
             )
         ]
-    labels = {d.id: text_in(d.label, lang) for d in dataset.domains}
+    labels = {d.id: shown_text(d.label, lang).text for d in dataset.domains}
     facts = [
         (_("Date"), event_date(event, lang)),
         (_("Domains"), _(", ").join(labels[d] for d in event.domains)),

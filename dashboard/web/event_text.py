@@ -9,31 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
-from babel import Locale
 from dash import html
 
-from ..core.i18n import catalogue_name
+from ..core.shown import language_name
+from ..core.shown import shown as shown_text
 from .markdown_view import markdown_components
-
-
-@lru_cache(maxsize=16)
-def language_name(language: str, lang: str) -> str:
-    """`language` as readers of `lang` call it (CLDR): 'en' for ja → 英語, for zh-Hant → 英文."""
-    names = Locale.parse(catalogue_name(lang)).languages
-    return names.get(catalogue_name(language)) or names.get(language.split("-")[0], language)
-
-
-def text_and_language(text: object, lang: str) -> tuple[str, str]:
-    """The text a reader of `lang` sees and the language it is in (plain text: `lang`'s own)."""
-    getter = getattr(text, "get", None)
-    return getter(lang) if callable(getter) else (str(text), lang)
-
-
-def text_in(text: object, lang: str) -> str:
-    """The text to show a reader of `lang`, plain (for an attribute or a line of other words)."""
-    return text_and_language(text, lang)[0]
 
 
 def shown(
@@ -41,7 +22,8 @@ def shown(
 ) -> list:
     """The text as components (`draw` makes them: search marks, say); when it fell back to the
     file's language, in an element of that `lang` with the quiet mark after it (`first`: before)."""
-    value, language = text_and_language(text, lang)
+    found = shown_text(text, lang)
+    value, language = found.text, found.lang
     if language == lang:
         return draw(value)
     parts = [html.Span(draw(value), lang=language), " ", language_mark(language, lang)]
@@ -51,7 +33,8 @@ def shown(
 def shown_markdown(text: object, lang: str, class_name: str | None = None) -> html.Div:
     """Markdown from the event file as `shown` gives it: in the page's language, else in the file's,
     the mark first (a block's end may be folded out of sight)."""
-    value, language = text_and_language(text, lang)
+    found = shown_text(text, lang)
+    value, language = found.text, found.lang
     block = markdown_components(value, class_name)
     if language != lang:
         block.lang = language

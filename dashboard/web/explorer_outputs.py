@@ -7,13 +7,13 @@ from dataclasses import replace
 from dash import Patch, html
 
 from ..core.dataset_like import DatasetLike
+from ..core.shown import shown as shown_text
 from ..figures.marks import selected_indexes
 from ..views.catalog import Sort, View
 from ..views.pins import PinNote
 from ..views.view_words import describe_view
 from .chronology import chronology_table, summary_text
 from .event_detail import event_detail
-from .event_text import text_in
 from .filter_options import actor_options, apply_text, domain_options, filters_set_text
 from .language import address_query, language_links, share_query
 from .since_notes import pin_notice, removed_words, since_notice
@@ -49,7 +49,7 @@ def explorer_outputs(
         for index in redrawn:
             figure["data"][index] = view.figure["data"][index]
     lang = view.state.lang
-    labels = {d.id: text_in(d.label, lang) for d in dataset.domains}
+    labels = {d.id: shown_text(d.label, lang).text for d in dataset.domains}
     return {
         "domain_options": domain_options(dataset, view.domain_counts, lang),
         "actor_options": actor_options(dataset, view.actor_counts),
