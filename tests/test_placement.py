@@ -12,7 +12,7 @@ from pathlib import Path
 
 from dashboard.core.filters import ViewState
 from dashboard.core.loader import BUNDLED_EVENTS, load_dataset
-from dashboard.figures.label_room import text_px
+from dashboard.figures.label_room import MAX_ROWS, lane_rows, text_px
 from dashboard.figures.placement import place
 from dashboard.views.catalog import Catalog
 
@@ -130,3 +130,29 @@ def test_python_and_javascript_place_the_same_labels_alike():
     assert {spot["short"] for spot in shown if spot} == {True, False}, "numbers alone and titles both tried"
     assert any(spot and spot["text"].endswith("…") for spot in shown), "cut titles tried"
     assert any(answer["hidden"] for answer in python), "labels left out tried"
+
+
+def test_lane_rows_are_the_rows_placement_js_needs():
+    """The server sizes lanes with label_room.lane_rows: each lane's rows are what placement.js needs
+    to stand every title whole, so a lane the server sized is one the browser fills, no more."""
+    cases = [
+        dict(case, rows=[[lane, MAX_ROWS] for lane, _ in case["rows"]], numbered=False)
+        for case in _random_cases(11)
+    ]
+    sized = []
+    for case, theirs in zip(cases, _javascript(cases), strict=True):
+        lanes = sorted({label["y"] for label in case["labels"]} | {lane for lane, _ in case["rows"]})
+        rows = lane_rows(
+            [label["x"] for label in case["labels"]],
+            [label["text"] for label in case["labels"]],
+            [label["importance"] for label in case["labels"]],
+            [lanes.index(label["y"]) for label in case["labels"]],
+            len(lanes),
+            (0, case["width"]),
+            case["width"],
+            case["size"],
+        )
+        need = [min(theirs["need"].get(str(float(lane)), 1), MAX_ROWS + 1) for lane in lanes]
+        assert rows == need, case["width"]
+        sized += rows
+    assert {1, MAX_ROWS + 1} < set(sized), "lanes of one row, of several and of too many tried"

@@ -1,7 +1,8 @@
 """How much room a timeline's labels need: text widths in the chart's font, the rows each lane's
 labels take when laid out as assets/js/placement.js lays them out, and the lanes' heights that follow.
 
-The browser measures and places the labels itself; the server uses these estimates to size the
+The rows come from placement.py's `place`, the rule the browser and the server's drawings use. The
+browser measures and places the labels itself; the server uses these estimates to size the
 lanes (a full lane gets rows from an empty one) and to decide whether the whole span can open
 titled, before any browser has seen the chart.
 """
@@ -10,8 +11,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
+
+from .placement import place
 
 # Advance widths of Noto Sans (assets/vendor/noto-sans) in thousandths of the font size, measured
 # with a canvas in Chromium; CJK text is one em per character, anything else about 0.6 em.
@@ -34,7 +38,6 @@ WIDTHS = dict(zip(map(chr, range(32, 127)), map(int, _ASCII.split()), strict=Tru
 OTHER_WIDTH = 600
 WIDE_WIDTH = 1000
 PAD_PX = 6  # placement.js adds this to every measured width (the label's box padding)
-GAP_PX = 8  # the least room between two labels in a row (placement.js GAP_PX)
 ROW_PX = 22  # one row of labels (flat.js ROW_PX)
 FIRST_PX = 16  # from a lane's marks to its first row of labels (flat.js FIRST_PX)
 NAME_PX = 34  # under a lane's line: its name, which the lane below's labels must not reach
@@ -53,37 +56,6 @@ def text_px(text: str, size: float) -> float:
             width = WIDE_WIDTH if wide else OTHER_WIDTH
         thousandths += width
     return thousandths * size / 1000 + PAD_PX
-
-
-def rows_needed(
-    xs: Sequence[float], widths: Sequence[float], importance: Sequence[int], plot_px: float
-) -> int:
-    """How many rows one lane's labels need to all stand whole without overlap, placed as placement.js
-    places them: most important first, each in the first row where it fits to the right of its mark,
-    else to its left (MAX_ROWS + 1: more than MAX_ROWS; labels outside the plot are not counted)."""
-    order = sorted(range(len(xs)), key=lambda i: (-importance[i], xs[i]))
-    rows: list[list[tuple[float, float]]] = []
-    for i in order:
-        x, size = xs[i], widths[i]
-        if x < 0 or x > plot_px:
-            continue
-        spots = [(low, low + size) for low in (x, x - size) if low >= 0 and low + size <= plot_px]
-        if not spots:  # wider than the plot: placement.js cuts it to the room there is
-            spots = [(max(0.0, min(x, plot_px - size)), min(plot_px, max(x, 0) + size))]
-        placed = False
-        for row in rows:
-            for low, high in spots:
-                if not any(low < b_high + GAP_PX and high > b_low - GAP_PX for b_low, b_high in row):
-                    row.append((low, high))
-                    placed = True
-                    break
-            if placed:
-                break
-        if not placed:
-            if len(rows) == MAX_ROWS:
-                return MAX_ROWS + 1
-            rows.append([spots[0]])
-    return max(MIN_ROWS, len(rows))
 
 
 def lane_positions(rows: Sequence[int], row_px: float = ROW_PX) -> tuple[list[float], float]:
@@ -123,13 +95,10 @@ def lane_rows(
 ) -> list[int]:
     """The rows of labels each lane (by index) needs for all its titles at this range and width."""
     xs = x_pixels(np.asarray(times_ms, dtype=float), x_range_ms, plot_px)
-    widths = [text_px(text, size) for text in texts]
-    needed = []
-    for lane in range(lane_count):
-        mine = [i for i, at in enumerate(lanes) if at == lane]
-        needed.append(
-            rows_needed(
-                [xs[i] for i in mine], [widths[i] for i in mine], [importance[i] for i in mine], plot_px
-            )
-        )
-    return needed
+    labels = [
+        {"x": x, "y": lane, "importance": rank, "text": text}
+        for x, lane, rank, text in zip(xs.tolist(), lanes, importance, texts, strict=True)
+    ]
+    width_of = cache(lambda text: text_px(text, size))
+    need = place(labels, lambda x: x, plot_px, lambda lane: MAX_ROWS, False, width_of).need
+    return [max(MIN_ROWS, min(need.get(lane, MIN_ROWS), MAX_ROWS + 1)) for lane in range(lane_count)]

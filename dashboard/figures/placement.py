@@ -11,8 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .label_room import GAP_PX
-
+GAP_PX = 8  # the least room between two labels in a row
 MIN_CUT_PX = 72  # a label cut shorter than this says too little: number it instead
 MAX_ROWS = 30
 TRAILING = re.compile(r"[\s,;:–-]+$")
