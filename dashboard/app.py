@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from functools import lru_cache
 from html import escape
 from urllib.parse import urlsplit
 
@@ -16,7 +17,6 @@ from .core.resources import ASSETS
 from .core.shown import shown as shown_text
 from .outputs.pages import meta_html
 from .outputs.previews import explorer_preview
-from .views.catalog import Catalog, View
 from .views.live import LiveCatalog
 from .web.callbacks import register_callbacks
 from .web.client_words import client_words_script
@@ -26,6 +26,7 @@ from .web.language import accept_language
 from .web.layout import explorer_layout
 from .web.pinning import Pinning
 from .web.routes import (
+    deferred,
     explorer_script,
     install_routes,
     module_preloads,
@@ -34,6 +35,8 @@ from .web.routes import (
 )
 from .web.security import install_security
 from .web.share import register_share_callbacks
+
+FIRST_VIEWS = 16  # first views kept per worker, by data version and view: a 300-event one takes ~0.1 s
 
 
 class ExplorerDash(Dash):
@@ -51,6 +54,7 @@ class ExplorerDash(Dash):
         state = self.request_view()
         kwargs["title"] = escape(self.page_title(state))
         kwargs["metas"] = kwargs.get("metas", "") + "\n" + meta_html(self.preview_tags(state))
+        kwargs["scripts"] = deferred(kwargs.get("scripts", ""))
         kwargs["app_entry"] = (
             self.first_view(state) + client_words_script(state.lang) + kwargs.get("app_entry", "")
         )
@@ -87,17 +91,27 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     app.page_title = lambda state: shown_text(get_catalog().dataset.title, state.lang).text
     app.preview_tags = lambda state: explorer_preview(get_catalog().dataset, state)
 
-    def layout(query: str | None) -> html.Div:
+    def layout(state: ViewState | None) -> html.Div:
         catalog = get_catalog()
-        first = _first_view(catalog, query)
-        cited = change_log.cited(catalog.version, first.state.lang if first else DEFAULT)
+        first = catalog.view(state) if state else None
+        cited = change_log.cited(catalog.version, state.lang if state else DEFAULT)
         return explorer_layout(catalog, first, cited)
 
-    # Dash fetches its layout separately, so the page's own address comes as the referrer.
-    app.layout = lambda: layout(urlsplit(request.referrer or "").query if has_request_context() else None)
-    app.first_view = lambda state: first_view_html(
-        layout(request.query_string.decode("utf-8", errors="replace")), state.lang
-    )
+    def referrer_view() -> ViewState | None:
+        """The view of the page asking for the layout: Dash fetches its layout separately, so the
+        page's own address comes as the referrer (none outside a request: the default view's
+        callback fills it in)."""
+        if not has_request_context():
+            return None
+        query = urlsplit(request.referrer or "").query
+        return parse_view(query, get_catalog().dataset, accept_language=accept_language()).state
+
+    @lru_cache(maxsize=FIRST_VIEWS)
+    def first_view(version: str, state: ViewState) -> str:
+        return first_view_html(layout(state), state.lang)
+
+    app.layout = lambda: layout(referrer_view())
+    app.first_view = lambda state: first_view(get_catalog().version, state)
     register_callbacks(app, pinning)
     register_share_callbacks(app)
     install_routes(app, live, pinning, ASSETS)
@@ -107,11 +121,3 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     # "dependency not registered" errors for its scripts. Make that first request now.
     app.server.test_client().get("/")
     return app
-
-
-def _first_view(catalog: Catalog, query: str | None) -> View | None:
-    """The view the page opens on, from its address's query (None outside a request: the default
-    view's callback fills it in)."""
-    if query is None:
-        return None
-    return catalog.view(parse_view(query, catalog.dataset, accept_language=accept_language()).state)

@@ -114,3 +114,15 @@ def test_the_drawing_stands_where_plotly_draws_the_plot_above_the_overview_strip
     figure = Catalog(load_dataset([BUNDLED_EVENTS])).view(ViewState()).figure
     assert figure["layout"]["xaxis"]["rangeslider"]["visible"]
     assert plot_box(figure["layout"], 1000)["height"] == 505
+
+
+def test_no_script_stops_the_parser_before_the_first_view_paints(client):
+    """Run as they were, the scripts (plotly.js alone ~400 ms) ran before the first paint whenever
+    they had arrived before the parser reached them: deferred, they run after the page is parsed, in
+    order, and Dash's renderer starts once they all have (DOMContentLoaded)."""
+    page = client.get("/").get_data(as_text=True)
+    scripts = re.findall(r"<script\b[^>]*>", page)
+    external = [tag for tag in scripts if " src=" in tag]
+    assert len(external) >= 8 and all(" defer " in tag for tag in external)
+    renderer = page[page.index('id="_dash-renderer"') :]
+    assert renderer.index("DOMContentLoaded") < renderer.index("new DashRenderer")

@@ -41,6 +41,7 @@ DOWNLOAD_TYPES = {
 # The explorer's page loads the basic one itself (plotly_script); should dcc's Graph still ask for
 # its own, it gets the basic one too.
 EXPLORER_JS = "js/explorer.js"
+SCRIPT_SRC = re.compile(r"<script src=")  # how Dash writes each script element of its page
 FULL_PLOTLY = re.compile(r"^/_dash-component-suites/plotly/package_data/plotly(\.v[\w]+)?\.min\.js$")
 
 
@@ -96,11 +97,25 @@ def module_preloads(assets: Path, entry: str) -> list[dict[str, str]]:
 
 
 def start_dash_after(app: Dash, script: dict[str, str]) -> None:
-    """Start Dash's renderer once the module script has run. A module runs only after the page is
-    parsed, while the renderer starts during parsing: it could call a clientside callback before
-    the module had registered it. (`import()` of the same URL runs the module once; its hash is in
-    the CSP, as Dash hashes its renderer's script.)"""
-    app.renderer = f'import("{script["src"]}").catch(console.error).then(function () {{ {app.renderer} }});'
+    """Start Dash's renderer once the module script has run and the page's deferred scripts too
+    (`deferred`: they run before DOMContentLoaded). A module runs only after the page is parsed,
+    while the renderer starts during parsing: it could call a clientside callback before the module
+    had registered it. (`import()` of the same URL runs the module once; its hash is in the CSP, as
+    Dash hashes its renderer's script.)"""
+    parsed = 'new Promise(function (done) { document.addEventListener("DOMContentLoaded", done); })'
+    start = f"function () {{ {app.renderer} }}"
+    app.renderer = (
+        f"var parsed = {parsed}; "  # the script runs while the page is parsed: the event is to come
+        f'import("{script["src"]}").catch(console.error)'
+        f".then(function () {{ return parsed; }}).then({start});"
+    )
+
+
+def deferred(scripts: str) -> str:
+    """The page's script elements, deferred: the parser then never stops to run one (plotly.js alone
+    is ~400 ms of it), so the first view drawn into the page (first_view.py) paints as soon as the
+    HTML and CSS have come. They still run in their order, before DOMContentLoaded."""
+    return SCRIPT_SRC.sub("<script defer src=", scripts)
 
 
 def _page_assets(assets: Path, page: str) -> dict[str, str | list[str]]:
