@@ -59,10 +59,11 @@ WATCH = """(drawn, arg) => {
   };
   requestAnimationFrame(check);
 }"""
-# /embed is drawn into its HTML (dashboard/outputs/first_paint.py): drawn when the drawing shown at
-# this width has a mark and a title in the DOM (or plotly's chart has marks, should it come first);
-# interactive once plotly.js has drawn the live chart (DRAWN), fetched when the page is idle.
-EMBED_DRAWN = (
+# /embed and / are drawn into their HTML (dashboard/outputs/first_paint.py, web/first_view.py): drawn
+# when the drawing shown at this width has a mark and a title in the DOM (or plotly's chart has
+# marks, should it come first). /embed is interactive once plotly.js, fetched when the page is idle,
+# has drawn the live chart (DRAWN); / once its live page has drawn and replaced the first view.
+SERVER_DRAWN = (
     """() => {
   const drawing = [...document.querySelectorAll('.still-chart')].find(e => e.offsetParent !== null);
   const marks = drawing && drawing.querySelector('.trace use, .trace rect');
@@ -71,6 +72,7 @@ EMBED_DRAWN = (
     + """)();
 }"""
 )
+LIVE_SHOWN = "() => !document.querySelector('.first-paint') && (" + DRAWN + ")()"
 TL_DRAWN = """(n) => !!(window.__loaded && document.querySelector('.tl-slide')
   && document.querySelectorAll('.tl-timemarker').length >= n)"""
 # setWindow without animation; resolve in the frame after vis's redraw ('changed').
@@ -338,10 +340,10 @@ def sections() -> list[Section]:
         "document's start by a script the harness adds, in which the page holds): vis-timeline, the "
         "first `.vis-item` in the DOM; TimelineJS, its `loaded` event with a slide and a marker per "
         "event in the DOM; this app, "
-        "benchmarks/browser.py's DRAWN (a figure with marks) on `/`; on `/embed`, the drawing the "
-        "server put in its HTML (the one shown at this width) with a mark and a title. interactive: when "
-        "the page answers a hover or zoom; on `/embed`, plotly's chart drawn (plotly.js is fetched once "
-        "the page is idle), elsewhere the same as drawn.",
+        "the drawing the server put in the HTML of `/` and `/embed` (the one shown at this width) with "
+        "a mark and a title. interactive: when the page answers a hover or zoom; on `/embed`, plotly's "
+        "chart drawn (plotly.js is fetched once the page is idle); on `/`, the live page drawn and "
+        "shown in place of the first view; elsewhere the same as drawn.",
         f"interaction, all to the same range (the middle {ZOOM_SHARE:.0%} of the events' dates): vis "
         "`timeline.setWindow` (no animation) → the frame after its `changed` redraw; this app "
         "`Plotly.relayout` of `xaxis.range` → the frame after plotly's redraw, or after the server's "
@@ -397,10 +399,18 @@ def add(results: list[Section], n: int, path: Path, logs: Path) -> None:
                 "setWindow",
             ),
             "TimelineJS": (f"{static}/pages/timelinejs-{n}.html", TL_DRAWN, n, TL_ZOOM, None, None, "zoomIn"),
-            "/": (server.base_url + "/", DRAWN, None, OUR_ZOOM, window, None, "relayout x range"),
+            "/": (
+                server.base_url + "/",
+                SERVER_DRAWN,
+                None,
+                OUR_ZOOM,
+                window,
+                LIVE_SHOWN,
+                "relayout x range",
+            ),
             "/embed": (
                 server.base_url + "/embed",
-                EMBED_DRAWN,
+                SERVER_DRAWN,
                 None,
                 OUR_ZOOM,
                 window,

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from html import escape
 from urllib.parse import urlsplit
 
-from dash import Dash
+from dash import Dash, html
 from flask import has_request_context, request
 
 from .core.filters import ViewState, parse_view
@@ -20,6 +20,7 @@ from .views.catalog import Catalog, View
 from .views.live import LiveCatalog
 from .web.callbacks import register_callbacks
 from .web.client_words import client_words_script
+from .web.first_view import first_view_html
 from .web.guards import install_guards
 from .web.language import accept_language
 from .web.layout import explorer_layout
@@ -38,17 +39,21 @@ from .web.share import register_share_callbacks
 class ExplorerDash(Dash):
     """Dash whose index page is in the language the request asks for (`<html lang>`, the words of
     assets/js) and carries the served data's title and the description and link-preview tags for
-    the view the URL opens, all escaped: Dash writes its `title` into the page unescaped."""
+    the view the URL opens, all escaped: Dash writes its `title` into the page unescaped; and the
+    view itself, drawn (web/first_view.py), for the reader to see before the scripts have run."""
 
     request_view = staticmethod(lambda: ViewState())
     page_title = staticmethod(lambda state: "")
     preview_tags = staticmethod(lambda state: [])
+    first_view = staticmethod(lambda state: "")
 
     def interpolate_index(self, **kwargs) -> str:
         state = self.request_view()
         kwargs["title"] = escape(self.page_title(state))
         kwargs["metas"] = kwargs.get("metas", "") + "\n" + meta_html(self.preview_tags(state))
-        kwargs["app_entry"] = client_words_script(state.lang) + kwargs.get("app_entry", "")
+        kwargs["app_entry"] = (
+            self.first_view(state) + client_words_script(state.lang) + kwargs.get("app_entry", "")
+        )
         page = super().interpolate_index(**kwargs)
         return page.replace('<html lang="en">', f'<html lang="{state.lang}">', 1)
 
@@ -82,13 +87,17 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     app.page_title = lambda state: shown_text(get_catalog().dataset.title, state.lang).text
     app.preview_tags = lambda state: explorer_preview(get_catalog().dataset, state)
 
-    def layout() -> object:
+    def layout(query: str | None) -> html.Div:
         catalog = get_catalog()
-        first = _first_view(catalog)
+        first = _first_view(catalog, query)
         cited = change_log.cited(catalog.version, first.state.lang if first else DEFAULT)
         return explorer_layout(catalog, first, cited)
 
-    app.layout = layout
+    # Dash fetches its layout separately, so the page's own address comes as the referrer.
+    app.layout = lambda: layout(urlsplit(request.referrer or "").query if has_request_context() else None)
+    app.first_view = lambda state: first_view_html(
+        layout(request.query_string.decode("utf-8", errors="replace")), state.lang
+    )
     register_callbacks(app, pinning)
     register_share_callbacks(app)
     install_routes(app, live, pinning, ASSETS)
@@ -100,10 +109,9 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
     return app
 
 
-def _first_view(catalog: Catalog) -> View | None:
-    """The view of the page asking for the layout: Dash fetches its layout separately, so the
-    page's own address comes as the referrer (none: the default view's callback fills it in)."""
-    if not has_request_context():
+def _first_view(catalog: Catalog, query: str | None) -> View | None:
+    """The view the page opens on, from its address's query (None outside a request: the default
+    view's callback fills it in)."""
+    if query is None:
         return None
-    query = urlsplit(request.referrer or "").query
     return catalog.view(parse_view(query, catalog.dataset, accept_language=accept_language()).state)

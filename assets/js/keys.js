@@ -3,6 +3,8 @@
 import { narrowWindow } from "./breakpoint.js";
 import { word } from "./words.js";
 
+/* The live page: the first view drawn on the server (first_view.js) has the same classes. */
+const LIVE = "#react-entry-point";
 const STORY_KEYS = { ArrowLeft: "prev", ArrowRight: "next", Home: "first", End: "last" };
 
 /* In story mode, ←/→ step and Home/End jump, unless the reader is typing or in the table. */
@@ -10,7 +12,7 @@ function storyKey(event) {
   const role = STORY_KEYS[event.key], target = event.target;
   if (!role || event.altKey || event.ctrlKey || event.metaKey) { return; }
   if (target.closest && target.closest("input, textarea, select, #chronology, .js-plotly-plot")) { return; }
-  const button = document.querySelector('.story-steps [data-step="' + role + '"]');
+  const button = document.querySelector(LIVE + ' .story-steps [data-step="' + role + '"]');
   if (!button || button.disabled) { return; }
   event.preventDefault();
   button.click();
@@ -31,7 +33,7 @@ function rowKey(event) {
 /* "more" shows only where the folded description hides some of it (a short one fits in its two
    lines at some widths and not at others). */
 function foldedMore() {
-  const description = document.getElementById("description"), button = document.querySelector(".masthead .more");
+  const description = document.getElementById("description"), button = document.querySelector(LIVE + " .masthead .more");
   if (!description || !button || button.getAttribute("aria-expanded") === "true") { return; }
   button.hidden = description.scrollHeight <= description.clientHeight + 1;
 }

@@ -24,17 +24,24 @@ AXIS_PX = 30  # from the plot's foot to the key of listed events
 KEY_LINE_PX = 17  # markup.js KEY_LINE_PX
 KEY_SIZE = 12
 TICK_BAND = 27 / 14  # the foot plotly's automargin keeps for its tick labels, per px of their font
+SLIDER_TICK_DEPTH = 19 / 14  # over an overview strip, its tick labels' depth per px of their font
+SLIDER_PAD_PX = 15  # plotly's rangeslider extraPad
 
 
 def plot_box(layout: dict, frame_px: float) -> dict:
     """Where plotly draws the plot in a frame this wide: left, top, width, height (px), as its
-    automargin does, the foot at least as deep as the tick labels."""
+    automargin does, the foot at least as deep as the tick labels, and above the overview strip
+    when the figure has one (the explorer's)."""
     margin = layout.get("margin", {})
     tick_size = layout.get("xaxis", {}).get("tickfont", {}).get("size") or layout.get("font", {}).get(
         "size", 12
     )
     bottom = max(margin.get("b", 80), round(TICK_BAND * tick_size))
     top, left = margin.get("t", 100), margin.get("l", 80)
+    slider = layout.get("xaxis", {}).get("rangeslider", {})
+    if slider.get("visible"):  # plotly's overview strip pushes the plot up: its height, ticks, pad
+        strip = slider.get("thickness", 0.15) * (layout["height"] - top - margin.get("b", 80))
+        bottom = round(margin.get("b", 80) + strip + SLIDER_TICK_DEPTH * tick_size + SLIDER_PAD_PX)
     width = frame_px - left - margin.get("r", 80)
     return {"left": left, "top": top, "width": width, "height": layout["height"] - top - bottom}
 

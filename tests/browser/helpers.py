@@ -22,10 +22,10 @@ DRAWN_JS = """() => {
 
 
 def open_explorer(page, url: str) -> None:
-    """Load the explorer and wait until the first view is drawn and the view callback has answered
-    (the page comes with its chart and summary; the chronology comes with the answer)."""
+    """Load the explorer and wait until the live page has replaced the first view drawn into the
+    page and the view callback has answered (the chronology comes with the answer)."""
     page.goto(url)
-    page.wait_for_function("() => window.__landed === true")
+    page.wait_for_function("() => window.__landed === true && !document.querySelector('.first-paint')")
     page.wait_for_function(
         f"() => ({MARKS_JS})().length > 0 || "
         "(document.querySelector('#result-summary')?.textContent || '').startsWith('No events')"

@@ -46,7 +46,8 @@ def ringed(page) -> list[str]:
 def wait_for_stop(page, number: int) -> None:
     page.wait_for_function("n => location.search.includes('stop=' + n)", arg=number)
     page.wait_for_function(
-        "n => (document.querySelector('.progress-label')?.textContent || '').startsWith('Stop ' + n + ' ')",
+        "n => !document.querySelector('.first-paint')"
+        " && (document.querySelector('.progress-label')?.textContent || '').startsWith('Stop ' + n + ' ')",
         arg=number,
     )
 
