@@ -16,6 +16,7 @@ from dashboard.core.loader import ENV_VAR
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
+APP = "dashboard.app:create_app()"
 
 
 def free_port() -> int:
@@ -84,8 +85,9 @@ class Server:
 
 
 @contextmanager
-def gunicorn(event_file: Path, log: Path, workers: int = 2, startup_timeout_s: float = 300):
-    """gunicorn with the project's config on a free loopback port, serving event_file; stopped after."""
+def gunicorn(event_file: Path, log: Path, workers: int = 2, startup_timeout_s: float = 300, app: str = APP):
+    """gunicorn with the project's config on a free loopback port, serving event_file (by default
+    with the dashboard; `app` names another factory, as benchmarks/floor.py's pages); stopped after."""
     port = free_port()
     command = [
         str(Path(sys.executable).parent / "gunicorn"),
@@ -96,7 +98,7 @@ def gunicorn(event_file: Path, log: Path, workers: int = 2, startup_timeout_s: f
         "-w",
         str(workers),
         "--no-control-socket",  # the default ~/.gunicorn/gunicorn.ctl is shared with other servers
-        "dashboard.app:create_app()",
+        app,
     ]
     env = {key: value for key, value in os.environ.items() if key != "GUNICORN_ACCESSLOG"}
     env[ENV_VAR] = str(event_file)
