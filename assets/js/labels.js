@@ -11,6 +11,7 @@ import { layOutFlat, needsResizing, resizedFigure } from "./flat.js";
 import { layOutUpright, upright } from "./upright.js";
 import { narrowWindow } from "./breakpoint.js";
 import { announce, drawnHeight, plotArea } from "./plot_area.js";
+import { measureStraightPaths } from "./straight_paths.js";
 
 const LAID_OUT_HERE = ["label", "label-note", "label-key", "label-tick"];
 /* Per chart: {hooked, settled, waiting (resolvers of settled()), flat (the figure as the server
@@ -98,6 +99,7 @@ function hook(gd) {
   const chart = stateOf(gd);
   if (chart.hooked || typeof gd.on !== "function") { return; }
   chart.hooked = true;
+  measureStraightPaths(window.SVGPathElement && window.SVGPathElement.prototype, (x, y) => new DOMPoint(x, y));
   gd.on("plotly_afterplot", () => layOut(gd, true));
   /* plotly's resize drops the layout's height for the container's, and Dash's Graph makes its
      container 100% of a parent that has no height: the next update would then squash the chart.

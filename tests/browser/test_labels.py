@@ -206,3 +206,28 @@ def test_a_zoom_lays_the_labels_out_once(page, server):
     assert page.evaluate(
         "() => document.querySelector('#timeline .js-plotly-plot').layout.xaxis.range[0].startsWith('2009')"
     )
+
+
+STEMS_JS = """() => {
+  const proto = SVGPathElement.prototype;
+  return [...document.querySelectorAll('#timeline .js-plotly-plot .annotation-arrow-g path')].map(path => {
+    const length = path.getTotalLength(), own = proto.getTotalLength.native.call(path);
+    const at = path.getPointAtLength(length / 3), ownAt = proto.getPointAtLength.native.call(path, length / 3);
+    return {d: path.getAttribute('d'), length, own, x: at.x, ownX: ownAt.x, y: at.y, ownY: ownAt.y,
+            dash: path.style.strokeDasharray};
+  });
+}"""
+
+
+def test_the_label_stems_are_measured_as_the_browser_measures_them(page, server):
+    """plotly.js measures each stem it draws, which made Chromium lay the page out once a stem
+    (~0.5 s of a zoom at 300 events); assets/js/straight_paths.js works a straight stem out from its
+    `d`, and must give what the browser's own measure gives, or plotly would cut the stems wrong."""
+    open_explorer(page, server.url)
+    read_labels(page, "#timeline .js-plotly-plot")
+    stems = page.evaluate(STEMS_JS)
+    assert len(stems) >= 5, stems
+    for stem in stems:
+        assert stem["length"] == pytest.approx(stem["own"], abs=0.01), stem
+        assert (stem["x"], stem["y"]) == pytest.approx((stem["ownX"], stem["ownY"]), abs=0.01), stem
+        assert stem["dash"], "plotly cut the stem to its length"
