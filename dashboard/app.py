@@ -28,6 +28,7 @@ from .web.pinning import Pinning
 from .web.routes import (
     deferred,
     explorer_script,
+    font_preload,
     install_routes,
     module_preloads,
     plotly_script,
@@ -74,7 +75,7 @@ def create_app(paths: Iterable[str | os.PathLike] = ()) -> Dash:
         compress=True,
         update_title=None,
         external_scripts=[plotly_script(ASSETS), explorer_script(ASSETS)],
-        external_stylesheets=module_preloads(ASSETS, "explorer.js"),
+        external_stylesheets=[font_preload(), *module_preloads(ASSETS, "explorer.js")],
     )
     start_dash_after(app, explorer_script(ASSETS))
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
