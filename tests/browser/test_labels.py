@@ -212,7 +212,8 @@ STEMS_JS = """() => {
   const proto = SVGPathElement.prototype;
   return [...document.querySelectorAll('#timeline .js-plotly-plot .annotation-arrow-g path')].map(path => {
     const length = path.getTotalLength(), own = proto.getTotalLength.native.call(path);
-    const at = path.getPointAtLength(length / 3), ownAt = proto.getPointAtLength.native.call(path, length / 3);
+    const at = path.getPointAtLength(length / 3);
+    const ownAt = proto.getPointAtLength.native.call(path, length / 3);
     return {d: path.getAttribute('d'), length, own, x: at.x, ownX: ownAt.x, y: at.y, ownY: ownAt.y,
             dash: path.style.strokeDasharray};
   });
