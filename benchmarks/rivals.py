@@ -60,14 +60,15 @@ WATCH = """(drawn, arg) => {
   requestAnimationFrame(check);
 }"""
 # /embed and / are drawn into their HTML (dashboard/outputs/first_paint.py, web/first_view.py): drawn
-# when the drawing shown at this width has a mark and a title in the DOM (or plotly's chart has
-# marks, should it come first). /embed is interactive once plotly.js, fetched when the page is idle,
-# has drawn the live chart (DRAWN); / once its live page has drawn and replaced the first view.
+# when the drawing shown at this width has a mark and a title in the DOM (a counts view: its note that
+# it counts; or plotly's chart has marks, should it come first). /embed is interactive once
+# plotly.js, fetched when the page is idle, has drawn the live chart (DRAWN); / once its live page
+# has drawn and replaced the first view.
 SERVER_DRAWN = (
     """() => {
   const drawing = [...document.querySelectorAll('.still-chart')].find(e => e.offsetParent !== null);
   const marks = drawing && drawing.querySelector('.trace use, .trace rect');
-  return !!(marks && drawing.querySelector('.label text')) || ("""
+  return !!(marks && drawing.querySelector('.label text, .aggregated text')) || ("""
     + DRAWN
     + """)();
 }"""
@@ -341,7 +342,8 @@ def sections() -> list[Section]:
         "first `.vis-item` in the DOM; TimelineJS, its `loaded` event with a slide and a marker per "
         "event in the DOM; this app, "
         "the drawing the server put in the HTML of `/` and `/embed` (the one shown at this width) with "
-        "a mark and a title. interactive: when the page answers a hover or zoom; on `/embed`, plotly's "
+        "a mark and a title (a counts view: a bar and its note that it counts). interactive: when "
+        "the page answers a hover or zoom; on `/embed`, plotly's "
         "chart drawn (plotly.js is fetched once the page is idle); on `/`, the live page drawn and "
         "shown in place of the first view; elsewhere the same as drawn.",
         f"interaction, all to the same range (the middle {ZOOM_SHARE:.0%} of the events' dates): vis "
