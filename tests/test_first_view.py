@@ -63,7 +63,9 @@ def test_the_page_comes_with_its_view_drawn_inert_before_the_live_page(client):
     text = " ".join(view.text)
     assert "Japan–Taiwan–PRC relations" in text and "Showing all 30 events" in text
     drawn = [attrs for tag, attrs in view.elements if "still-chart" in attrs.get("class", "")]
-    assert len(drawn) == 3, "one drawing per range of chart widths"
+    assert [int(attrs["data-width"]) for attrs in drawn] == [320, 480, 600, 900], (
+        "one per range of box widths"
+    )
     assert "Kono tweets WHA support" in text, "the chart's titles are drawn"
     named = [attrs.get("id") or attrs["for"] for _, attrs in view.elements if "id" in attrs or "for" in attrs]
     assert named and all(name.startswith("still-") for name in named), "only the drawings' own"

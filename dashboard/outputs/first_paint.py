@@ -32,10 +32,10 @@ class Drawing:
     height: float
 
 
-def drawings(figure: dict) -> list[Drawing]:
-    """The figure laid out and drawn for each of FRAME_WIDTHS."""
+def drawings(figure: dict, widths: tuple[int, ...] = FRAME_WIDTHS) -> list[Drawing]:
+    """The figure laid out and drawn for each frame width (ascending)."""
     found = []
-    for width in FRAME_WIDTHS:
+    for width in widths:
         shown = laid_out(figure, width)
         layout = shown["layout"]
         margin = layout.get("margin", {})
@@ -54,11 +54,11 @@ def drawings(figure: dict) -> list[Drawing]:
     return found
 
 
-def media_rules() -> list[str]:
-    """The media query of each drawing, in FRAME_WIDTHS order: the frame widths it is shown at."""
+def media_rules(widths: tuple[int, ...] = FRAME_WIDTHS) -> list[str]:
+    """The media query of each drawing, in the widths' order: the frame widths it is shown at."""
     rules = []
-    for index, width in enumerate(FRAME_WIDTHS):
+    for index, width in enumerate(widths):
         low = f"(min-width: {width}px)" if index else ""
-        high = f"(max-width: {FRAME_WIDTHS[index + 1] - 0.02}px)" if index + 1 < len(FRAME_WIDTHS) else ""
+        high = f"(max-width: {widths[index + 1] - 0.02}px)" if index + 1 < len(widths) else ""
         rules.append(" and ".join(filter(None, [low, high])) or "all")
     return rules

@@ -15,7 +15,7 @@ import re
 
 from dash.development.base_component import Component
 
-from ..outputs.first_paint import drawings, media_rules
+from ..outputs.first_paint import FRAME_WIDTHS, drawings, media_rules
 from ..outputs.pages import render
 
 VOID = ("input", "img", "br", "hr", "wbr")
@@ -26,6 +26,9 @@ KEPT = {"title", "href", "target", "rel", "type", "role", "download", "hidden", 
         "placeholder", "rows", "value", "max", "checked", "style", *NAMES}  # fmt: skip
 WORD = re.compile(r"^(aria|data)-[a-z-]+$")
 UNITLESS = {"opacity", "z-index", "font-weight", "line-height", "flex", "flex-grow", "order"}
+# The chart box's widths a drawing is laid out for: the embed's, and one for the story's chart column
+# on a 1280-px projector (~570 px), which the 320-px drawing served with its labels and ticks sparse.
+BOX_WIDTHS = tuple(sorted({*FRAME_WIDTHS, 480}))
 SKIPPED = {"Store", "Location", "Iframe", "Download", "Interval"}  # nothing to see before scripts
 CHOICES = {"Checklist": "checkbox", "RadioItems": "radio", "Switch": "checkbox"}
 
@@ -101,7 +104,7 @@ def nodes(part: object) -> list:
         return [_element(kind.lower(), props, children)]
     if kind == "Graph":
         figure = props.get("figure") or {}
-        drawn = [{"drawings": drawings(figure)}] if figure.get("data") else []
+        drawn = [{"drawings": drawings(figure, BOX_WIDTHS)}] if figure.get("data") else []
         return [_element("div", {"className": props.get("className")}, drawn)]
     if kind == "Input":
         return [_element("input", props, [])]
@@ -121,4 +124,4 @@ def first_view_html(layout: Component, lang: str) -> str:
         ("aria-hidden", "true"),
         *((name, value) for name, value in root["attrs"] if name != "class"),
     ]
-    return render("first_view.html", lang, root=root, void=VOID, media=media_rules())
+    return render("first_view.html", lang, root=root, void=VOID, media=media_rules(BOX_WIDTHS))
