@@ -50,17 +50,23 @@ function holds(layout, update) {
   });
 }
 
+/* The figure turned upright for this chart, keeping a copy of it as the server drew it to turn back
+   to on a wider screen (plotly can hand back a layout that still holds the upright annotations:
+   keep the clean one). */
+function uprightFigure(gd, data, layout) {
+  const chart = stateOf(gd);
+  const clean = !(layout.annotations || []).some((a) => a.name === "upright");
+  if (clean || !chart.flat) { chart.flat = JSON.parse(JSON.stringify({ data, layout })); }
+  const family = layout.font && layout.font.family;
+  return upright(data, layout, gd.clientWidth || window.innerWidth, widthsIn(family));
+}
+
 /* Turn the chart upright on a phone's width, or back; true when it was turned (and redrawn). */
 function turned(gd, timeline, narrow) {
   if (narrow === Boolean(timeline.upright)) { return false; }
   const chart = stateOf(gd);
   if (narrow) {
-    /* A copy of the figure as the server drew it, to turn back to on a wider screen (plotly
-       can hand back a layout that still holds the upright annotations: keep the clean one). */
-    const clean = !(gd.layout.annotations || []).some((a) => a.name === "upright");
-    if (clean || !chart.flat) { chart.flat = JSON.parse(JSON.stringify({ data: gd.data, layout: gd.layout })); }
-    const family = gd.layout.font && gd.layout.font.family;
-    const figure = upright(gd.data, gd.layout, gd.clientWidth || window.innerWidth, widthsIn(family));
+    const figure = uprightFigure(gd, gd.data, gd.layout);
     window.Plotly.react(gd, figure.data, figure.layout);
   } else if (chart.flat) {
     window.Plotly.react(gd, chart.flat.data, chart.flat.layout);
@@ -123,6 +129,44 @@ function hook(gd) {
   layOut(gd, false);
 }
 
+/* plotly.js's react, turning a level timeline upright before it is drawn on a phone's width. Dash's
+   Graph hands plotly the level figure (first, and after each update), which was drawn, turned
+   upright and drawn again: on a phone's first load that level draw was a third of the chart's
+   script time. Any other figure, width or call passes as it was. */
+function reactUpright(react) {
+  return function reactTurned(gd, ...rest) {
+    const figure = rest.length === 1 && rest[0] && !Array.isArray(rest[0]) ? rest[0] : { data: rest[0], layout: rest[1] };
+    const timeline = figure.layout && figure.layout.timeline;
+    if (!timeline || !timeline.labels || timeline.upright || timeline.flat || !Array.isArray(figure.data)
+        || !gd || !gd.clientWidth || !narrowWindow()) {
+      return react.call(this, gd, ...rest);
+    }
+    const chart = stateOf(gd);
+    const drawn = gd.layout && gd.layout.timeline && gd.layout.timeline.upright && chart.flat;
+    /* Dash's Graph redraws its copy of the figure, which holds the labels of the last relayout: the
+       chart as it stands. */
+    const turnedFigure = drawn && sameBut("annotations", figure, chart.flat)
+      ? { data: gd.data, layout: gd.layout } : uprightFigure(gd, figure.data, figure.layout);
+    return rest.length === 1
+      ? react.call(this, gd, { ...figure, data: turnedFigure.data, layout: turnedFigure.layout })
+      : react.call(this, gd, turnedFigure.data, turnedFigure.layout, ...rest.slice(2));
+  };
+}
+
+/* Whether two figures have the same data and the same layout but for one key. */
+function sameBut(key, one, other) {
+  const rest = (layout) => JSON.stringify({ ...layout, [key]: null });
+  return JSON.stringify(one.data) === JSON.stringify(other.data) && rest(one.layout) === rest(other.layout);
+}
+
+function turnBeforeDrawing() {
+  const plotly = window.Plotly;
+  if (plotly && !plotly.react.turnsUpright) {
+    plotly.react = reactUpright(plotly.react);
+    plotly.react.turnsUpright = true;
+  }
+}
+
 /* Resolves once the chart's labels are laid out (for images and print). */
 export function settled(gd) {
   return new Promise((resolve) => {
@@ -135,6 +179,7 @@ export function settled(gd) {
 
 /* Lay out the labels of every plotly chart on the page, now and whenever one appears. */
 export function watchCharts() {
+  turnBeforeDrawing();
   const hookAll = () => document.querySelectorAll(".js-plotly-plot").forEach(hook);
   let pending = false;
   new MutationObserver(() => {

@@ -159,6 +159,44 @@ def test_a_phone_turns_the_timeline_upright_with_time_running_down(page, server,
     assert_readable(read_labels(page, "#timeline .js-plotly-plot"))
 
 
+# Every figure plotly is handed to draw (level or upright), and every label relayout, as they come.
+COUNT_DRAWS = """() => {
+  window.drawCalls = [];
+  let plotly;
+  Object.defineProperty(window, 'Plotly', {configurable: true, get() { return plotly; }, set(value) {
+    plotly = value;
+    for (const name of ['react', 'relayout']) {
+      const own = value[name];
+      value[name] = function (gd, first, second) {
+        const layout = name === 'react' ? (Array.isArray(first) ? second : first.layout) : null;
+        const timeline = layout && layout.timeline;
+        const what = name === 'relayout' ? ('annotations' in first ? 'labels' : 'other')
+          : !timeline ? 'other' : timeline.upright ? 'upright' : 'level';
+        window.drawCalls.push(what);
+        return own.apply(this, arguments);
+      };
+    }
+  }});
+}"""
+
+
+def test_a_phone_draws_the_chart_upright_from_the_first_draw(page, server):
+    """Dash hands plotly the level figure; drawn level, then turned and drawn again, it cost a phone a
+    full chart draw per figure, and Dash's redraw of its own copy a third draw and a label pass."""
+    page.add_init_script(f"({COUNT_DRAWS})()")
+    page.set_viewport_size({"width": 375, "height": 800})
+    open_explorer(page, server.url)
+    assert_readable(read_labels(page, "#timeline .js-plotly-plot"))
+    calls = page.evaluate("window.drawCalls")
+    assert calls and "level" not in calls, calls
+    assert calls.count("labels") == 1, calls
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.wait_for_function(
+        "() => !document.querySelector('#timeline .js-plotly-plot').layout.timeline.upright"
+    )
+    assert_readable(read_labels(page, "#timeline .js-plotly-plot"))
+
+
 def test_a_story_stop_is_set_in_projector_type(page, server, bundled):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(f"{server.url}/story/{bundled.narratives[0].id}/2")
