@@ -179,7 +179,9 @@ export function settled(gd) {
 
 /* Lay out the labels of every plotly chart on the page, now and whenever one appears. */
 export function watchCharts() {
-  turnBeforeDrawing();
+  /* The explorer's renderer imports this module while the page is still parsed, before the deferred
+     plotly.js has run; Dash draws only after the page is parsed. */
+  if (window.Plotly) { turnBeforeDrawing(); } else { document.addEventListener("DOMContentLoaded", turnBeforeDrawing, { once: true }); }
   const hookAll = () => document.querySelectorAll(".js-plotly-plot").forEach(hook);
   let pending = false;
   new MutationObserver(() => {

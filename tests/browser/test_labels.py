@@ -168,10 +168,11 @@ COUNT_DRAWS = """() => {
     for (const name of ['react', 'relayout']) {
       const own = value[name];
       value[name] = function (gd, first, second) {
+        const data = Array.isArray(first) ? first : first.data;
         const layout = name === 'react' ? (Array.isArray(first) ? second : first.layout) : null;
         const timeline = layout && layout.timeline;
         const what = name === 'relayout' ? ('annotations' in first ? 'labels' : 'other')
-          : !timeline ? 'other' : timeline.upright ? 'upright' : 'level';
+          : !timeline ? 'other' : !timeline.upright ? 'level' : data === gd.data ? 'as drawn' : 'upright';
         window.drawCalls.push(what);
         return own.apply(this, arguments);
       };
@@ -182,14 +183,15 @@ COUNT_DRAWS = """() => {
 
 def test_a_phone_draws_the_chart_upright_from_the_first_draw(page, server):
     """Dash hands plotly the level figure; drawn level, then turned and drawn again, it cost a phone a
-    full chart draw per figure, and Dash's redraw of its own copy a third draw and a label pass."""
+    full chart draw per figure, and Dash's redraw of its own copy a third draw and a label pass (the
+    labels may be laid out once more when the page font arrives: it changes their widths)."""
     page.add_init_script(f"({COUNT_DRAWS})()")
     page.set_viewport_size({"width": 375, "height": 800})
     open_explorer(page, server.url)
     assert_readable(read_labels(page, "#timeline .js-plotly-plot"))
     calls = page.evaluate("window.drawCalls")
     assert calls and "level" not in calls, calls
-    assert calls.count("labels") == 1, calls
+    assert calls.count("upright") == 1 and "as drawn" in calls, calls
     page.set_viewport_size({"width": 1280, "height": 900})
     page.wait_for_function(
         "() => !document.querySelector('#timeline .js-plotly-plot').layout.timeline.upright"
