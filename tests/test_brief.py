@@ -17,6 +17,7 @@ from tests.conftest import MINI
 
 ASSETS = {
     "fonts": "/fonts.css",
+    "font": "/latin.woff2",
     "css": "/brief.css",
     "js": "/brief.js",
     "plotly": "/plotly.js",

@@ -130,16 +130,19 @@ def test_no_script_stops_the_parser_before_the_first_view_paints(client):
     assert renderer.index("DOMContentLoaded") < renderer.index("new DashRenderer")
 
 
-def test_the_font_the_first_view_paints_in_is_fetched_beside_the_css(client):
+@pytest.mark.parametrize("path", ["/", "/embed", "/brief"])
+def test_the_font_a_page_paints_in_is_fetched_beside_the_css(client, path):
     """A first view painted in the fallback font made the live page's same text a larger paint, and
-    the "largest paint" came seconds later. The preload must name the very file fonts.css uses for
-    Latin text (another URL would be a second download, and the CSS's still late)."""
-    page = client.get("/").get_data(as_text=True)
+    the "largest paint" came seconds later; its text now waits for the font (`font-display: block`),
+    so every page fetches it early. The preload must name the very file fonts.css uses for Latin
+    text (another URL would be a second download, and the CSS's still late)."""
+    page = client.get(path).get_data(as_text=True)
     preload = re.search(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin', page)
     assert preload, "the page preloads its font"
     css = client.get("/assets/fonts.css").get_data(as_text=True)
     latin = re.search(r"font-style: normal;[^}]*?src: url\(([^)]+)\)[^}]*?unicode-range: U\+0000-00FF", css)
     assert preload.group(1) == "/assets/" + latin.group(1)
+    assert "font-display: block" in css[latin.start() - 200 : latin.end()]
     font = client.get(preload.group(1))
     assert font.status_code == 200 and font.data[:4] == b"wOF2"
     assert page.index(preload.group(0)) < page.index("fonts.css")

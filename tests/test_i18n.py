@@ -14,7 +14,14 @@ from dashboard.outputs.brief import briefing_state
 from dashboard.outputs.pages import render
 from dashboard.views.catalog import Catalog
 
-ASSETS = {"fonts": "/f.css", "css": "/b.css", "js": "/b.js", "plotly": "/p.js", "imports": []}
+ASSETS = {
+    "fonts": "/f.css",
+    "font": "/l.woff2",
+    "css": "/b.css",
+    "js": "/b.js",
+    "plotly": "/p.js",
+    "imports": [],
+}
 
 
 @pytest.mark.parametrize(

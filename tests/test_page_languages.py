@@ -203,7 +203,7 @@ def test_the_changes_page_names_its_events_and_versions_in_the_readers_language(
     dataset = load_dataset([BUNDLED_EVENTS])
     found = _comparison()
     choices = language_choices(ViewState(lang=lang), {"since": "aaaa"})
-    page = changes_page(dataset.title, found, "aaaa", {"fonts": "", "css": ""}, lang, choices)
+    page = changes_page(dataset.title, found, "aaaa", {"fonts": "", "css": "", "font": ""}, lang, choices)
     assert f'<html lang="{lang}">' in page
     assert english_left(page) == []
     hsieh = dataset.event("hsieh-basic-law-call-2019")

@@ -98,9 +98,10 @@ def module_preloads(assets: Path, entry: str) -> list[dict[str, str]]:
 
 
 def font_preload() -> dict[str, str]:
-    """The page font's Latin file, fetched beside the CSS that names it rather than after: the first
-    view then paints in its own font, and the live page that replaces it is not a larger paint (the
-    story's title in the fallback font made the live one the "largest paint" 6 s later, in Lighthouse)."""
+    """The page font's Latin file, fetched beside the CSS that names it rather than after it: the
+    text of the first view waits for it (assets/fonts.css: `font-display: block`), so that the live
+    page replacing it is never a larger paint of the same text (in the fallback font, the first view's
+    title was smaller, and Lighthouse took the live one's, seconds later, as the largest paint)."""
     return {
         "rel": "preload",
         "href": f"/assets/{LATIN_FONT}",
@@ -133,15 +134,19 @@ def deferred(scripts: str) -> str:
 
 
 def _page_assets(assets: Path, page: str) -> dict[str, str | list[str]]:
-    """What a standalone page links: the shared font and plotly.js, its own CSS and its own script
-    (an ES module in assets/js that imports the chart labels), and the modules that imports."""
+    """What a standalone page links: the shared font (and its Latin file, to preload) and plotly.js,
+    its own CSS and its own script (an ES module in assets/js that imports the chart labels), and the
+    modules that imports."""
     paths = {
         "fonts": "fonts.css",
         "plotly": PLOTLY_JS,
         "css": f"standalone/{page}.css",
         "js": f"js/{page}.js",
     }
-    return _asset_urls(assets, paths) | {"imports": _imported(assets, f"{page}.js")}
+    return _asset_urls(assets, paths) | {
+        "imports": _imported(assets, f"{page}.js"),
+        "font": f"/assets/{LATIN_FONT}",
+    }
 
 
 def install_routes(app: Dash, live: LiveCatalog, pinning: Pinning, assets: Path) -> None:
