@@ -41,7 +41,7 @@ DOWNLOAD_TYPES = {
 # The explorer's page loads the basic one itself (plotly_script); should dcc's Graph still ask for
 # its own, it gets the basic one too.
 EXPLORER_JS = "js/explorer.js"
-LATIN_FONT = "vendor/noto-sans/noto-sans-latin-wght-normal.woff2"  # as assets/fonts.css names it
+LATIN_FONT = "/assets/vendor/noto-sans/noto-sans-latin-wght-normal.woff2"  # the URL assets/fonts.css gives it
 SCRIPT_SRC = re.compile(r"<script src=")  # how Dash writes each script element of its page
 FULL_PLOTLY = re.compile(r"^/_dash-component-suites/plotly/package_data/plotly(\.v[\w]+)?\.min\.js$")
 
@@ -104,7 +104,7 @@ def font_preload() -> dict[str, str]:
     title was smaller, and Lighthouse took the live one's, seconds later, as the largest paint)."""
     return {
         "rel": "preload",
-        "href": f"/assets/{LATIN_FONT}",
+        "href": LATIN_FONT,
         "as": "font",
         "type": "font/woff2",
         "crossorigin": "anonymous",
@@ -145,7 +145,7 @@ def _page_assets(assets: Path, page: str) -> dict[str, str | list[str]]:
     }
     return _asset_urls(assets, paths) | {
         "imports": _imported(assets, f"{page}.js"),
-        "font": f"/assets/{LATIN_FONT}",
+        "font": LATIN_FONT,
     }
 
 
